@@ -1,0 +1,100 @@
+//! The built-in bank in `questions/` loads and validates as the app loads it, and covers the
+//! whole Code. (The law-text checks of ../shared/tools/check_bank.py come on top of this.)
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use xuefa::core::bank::{load_toml, Bank, SourceFile};
+use xuefa::core::law::{Book, Chapter, CHAPTERS};
+
+fn built_in_bank() -> Bank {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("questions/ exists")
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    let sources: Vec<SourceFile> = files
+        .iter()
+        .map(|(name, text)| SourceFile { name, text })
+        .collect();
+    load_toml(&sources).unwrap_or_else(|errors| {
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!(
+            "{} problem(s) in questions/:\n{}",
+            errors.len(),
+            lines.join("\n")
+        )
+    })
+}
+
+#[test]
+fn every_question_file_loads_and_validates() {
+    let bank = built_in_bank();
+    assert!(
+        bank.questions().len() >= 40,
+        "at least the first 40 questions"
+    );
+}
+
+#[test]
+fn each_file_holds_the_book_its_name_says() {
+    let expected = [
+        ("01-general.toml", Book::General),
+        ("02-real-rights.toml", Book::RealRights),
+        ("03-contracts.toml", Book::Contracts),
+        ("04-personality-rights.toml", Book::PersonalityRights),
+        ("05-marriage-family.toml", Book::MarriageFamily),
+        ("06-succession.toml", Book::Succession),
+        ("07-torts.toml", Book::Torts),
+        ("08-supplementary.toml", Book::Supplementary),
+    ];
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
+    for (name, book) in expected {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap_or_else(|_| panic!("{name}"));
+        let bank = load_toml(&[SourceFile { name, text: &text }]).unwrap();
+        for question in bank.questions() {
+            assert_eq!(
+                question.book(),
+                book,
+                "{name}: {} belongs to another Book",
+                question.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_book_and_chapter_has_questions_and_cases_group_them() {
+    let bank = built_in_bank();
+    let mut per_chapter: BTreeMap<usize, usize> = BTreeMap::new();
+    for question in bank.questions() {
+        *per_chapter.entry(question.chapter().index()).or_default() += 1;
+    }
+    for chapter in &CHAPTERS {
+        let count = per_chapter.get(&chapter.index()).copied().unwrap_or(0);
+        assert!(
+            count >= 4,
+            "{} {}: {count} questions",
+            chapter.book.heading(),
+            chapter.title
+        );
+    }
+    for book in Book::ALL {
+        assert!(Chapter::of_book(book).count() > 0);
+        assert!(bank.in_book(book).count() >= 4, "{}", book.heading());
+    }
+    assert!(bank.cases().len() >= 2);
+}
+
+#[test]
+fn the_shipped_json_round_trips_the_bank() {
+    let bank = built_in_bank();
+    let json = bank.to_json();
+    assert_eq!(Bank::from_json(&json).unwrap(), bank);
+}
