@@ -1,0 +1,63 @@
+//! The app shell: header, navigation, notices and the routes.
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use super::browser::base_path;
+use super::pages::{ComingSoon, NotFound};
+use super::state::AppState;
+use super::study::{HomePage, PracticePage};
+
+/// The whole application.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::start();
+    provide_context(state);
+    view! {
+        <Router base=base_path()>
+            <header class="top">
+                <A href="/" exact=true>
+                    <span class="brand">"学法"</span>
+                </A>
+                <nav aria-label="主导航">
+                    <A href="/" exact=true>"学习"</A>
+                    <A href="/exam">"考试"</A>
+                    <A href="/stats">"统计"</A>
+                    <A href="/bank">"题库"</A>
+                </nav>
+            </header>
+            {move || {
+                state
+                    .notice
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <div class="notice" role="alert">
+                                <p>{text}</p>
+                                <button on:click=move |_| state.notice.set(None)>"知道了"</button>
+                            </div>
+                        }
+                    })
+            }}
+            <main>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/practice/:book") view=PracticePage />
+                    <Route
+                        path=path!("/exam")
+                        view=|| view! { <ComingSoon title="考试" /> }
+                    />
+                    <Route
+                        path=path!("/stats")
+                        view=|| view! { <ComingSoon title="统计" /> }
+                    />
+                    <Route
+                        path=path!("/bank")
+                        view=|| view! { <ComingSoon title="题库" /> }
+                    />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

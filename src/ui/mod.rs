@@ -1,0 +1,11 @@
+//! The Leptos user interface and its adapters to the browser. It reads state, calls the
+//! core and renders; decisions about questions and progress live in `crate::core`.
+
+mod app;
+mod browser;
+mod pages;
+mod state;
+mod study;
+mod widgets;
+
+pub use app::App;

@@ -1,0 +1,71 @@
+//! The state shared by all pages: the bank, the learner and a notice line.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::browser::{fetch_text, load_learner, save_learner};
+use crate::core::bank::Bank;
+use crate::core::study::LearnerState;
+
+/// Where the bank is: still loading, ready, or failed with a message.
+#[derive(Clone, Debug)]
+pub enum BankLoad {
+    Loading,
+    Ready(Arc<Bank>),
+    Failed(String),
+}
+
+/// Shared state, provided as context by the app.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub bank: RwSignal<BankLoad>,
+    pub learner: RwSignal<LearnerState>,
+    /// A message for the user (storage problems), shown until dismissed.
+    pub notice: RwSignal<Option<String>>,
+    writable: StoredValue<bool>,
+}
+
+impl AppState {
+    /// Reads the learner's state from storage and starts downloading the bank.
+    pub fn start() -> AppState {
+        let loaded = load_learner();
+        let state = AppState {
+            bank: RwSignal::new(BankLoad::Loading),
+            learner: RwSignal::new(loaded.state),
+            notice: RwSignal::new(loaded.notice),
+            writable: StoredValue::new(loaded.writable),
+        };
+        spawn_local(async move {
+            let load = match fetch_text("bank.json").await {
+                Ok(json) => match Bank::from_json(&json) {
+                    Ok(bank) => BankLoad::Ready(Arc::new(bank)),
+                    Err(e) => BankLoad::Failed(format!("题库文件已损坏：{e}")),
+                },
+                Err(message) => BankLoad::Failed(message),
+            };
+            state.bank.set(load);
+        });
+        state
+    }
+
+    /// The bank once it has loaded (tracked).
+    pub fn ready_bank(&self) -> Option<Arc<Bank>> {
+        match self.bank.get() {
+            BankLoad::Ready(bank) => Some(bank),
+            _ => None,
+        }
+    }
+
+    /// Records one practice answer and saves the learner's state.
+    pub fn record_answer(&self, question_id: &str, correct: bool) {
+        self.learner
+            .update(|learner| learner.progress.record(question_id, correct));
+        if self.writable.get_value() {
+            if let Err(message) = save_learner(&self.learner.read_untracked()) {
+                self.notice.set(Some(message));
+            }
+        }
+    }
+}
