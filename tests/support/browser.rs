@@ -1,0 +1,226 @@
+//! Headless Chromium through chromedriver, with helpers that act and read like a person.
+
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+
+/// How long to wait for something to appear before failing.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// A headless Chromium session; chromedriver and its browsers are killed on drop.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: TempDir,
+}
+
+impl Browser {
+    /// Starts chromedriver on a free port and opens a fresh headless Chromium at the given size.
+    pub async fn start(width: u32, height: u32) -> Browser {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let driver = Command::new(chromedriver())
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .expect("chromedriver runs (scripts/setup.sh installs it)");
+        let profile = TempDir::new();
+        let args = vec![
+            "--headless".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-quic".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--disable-dev-shm-usage".into(),
+            format!("--window-size={width},{height}"),
+            format!("--user-data-dir={}", profile.0.display()),
+        ];
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("goog:chromeOptions".into(), json!({ "args": args }));
+        capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        let deadline = Instant::now() + PATIENCE;
+        let client = loop {
+            let attempt = ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await;
+            match attempt {
+                Ok(client) => break client,
+                Err(e) if Instant::now() > deadline => panic!("chromedriver did not start: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        Browser {
+            client,
+            driver,
+            _profile: profile,
+        }
+    }
+
+    /// Opens a URL and waits for the app to render its header.
+    pub async fn open(&self, url: &str) {
+        self.client.goto(url).await.expect("navigate");
+        self.wait_for("header.top").await;
+    }
+
+    /// Reloads the page and waits for the app again.
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("reload");
+        self.wait_for("header.top").await;
+    }
+
+    /// Waits until an element matching the CSS selector is on the page.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        let found = self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await;
+        match found {
+            Ok(element) => element,
+            Err(e) => panic!("{css} did not appear: {e}\n{}", self.body_text_now().await),
+        }
+    }
+
+    /// Waits until the visible text of the page contains `text`, and returns that text.
+    pub async fn wait_for_text(&self, text: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let body = self.body_text_now().await;
+            if body.contains(text) {
+                return body;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "“{text}” did not appear; the page says:\n{body}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The visible text of the whole page.
+    pub async fn body_text_now(&self) -> String {
+        match self.client.find(Locator::Css("body")).await {
+            Ok(body) => body.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Clicks the first link or button whose visible text contains `text`.
+    pub async fn click_text(&self, text: &str) {
+        let xpath = format!("//*[self::a or self::button][contains(normalize-space(.), '{text}')]");
+        let element = self
+            .client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no link or button “{text}”: {e}"));
+        element.click().await.expect("click");
+    }
+
+    /// Runs a script in the page and returns its result.
+    pub async fn eval(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("script runs")
+    }
+
+    /// Console messages of level SEVERE logged by the page so far (drains the log).
+    pub async fn console_errors(&self) -> Vec<String> {
+        let log = self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("read the browser log");
+        log.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|entry| entry["level"] == "SEVERE")
+            .map(|entry| entry.to_string())
+            .collect()
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // Kill chromedriver's whole process group, browsers included.
+        kill_process_group(self.driver.id());
+        let _ = self.driver.wait();
+    }
+}
+
+/// Sends SIGKILL to the process group led by `pid` (never the `kill` command: procps' kill
+/// has read `-KILL -<pgid>` as "kill every process").
+fn kill_process_group(pid: u32) {
+    let group = libc::pid_t::try_from(pid).expect("a pid fits pid_t");
+    assert!(group > 1, "refusing to signal process group {group}");
+    // SAFETY: killpg only sends a signal; the group is chromedriver's own (process_group(0)).
+    unsafe {
+        libc::killpg(group, libc::SIGKILL);
+    }
+}
+
+fn chromedriver() -> String {
+    std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_string())
+}
+
+/// chromedriver's log endpoint, which fantoccini does not wrap.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
+    }
+}
+
+/// A fresh, empty browser profile directory, removed on drop.
+struct TempDir(std::path::PathBuf);
+
+impl TempDir {
+    fn new() -> TempDir {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let dir =
+            std::env::temp_dir().join(format!("xuefa-chromium-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

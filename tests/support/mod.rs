@@ -1,0 +1,10 @@
+//! Shared pieces of the end-to-end tests: the built `dist/` served on loopback, and a headless
+//! Chromium driven through chromedriver, both torn down when the test ends, pass or fail.
+
+#![allow(dead_code)] // each test file uses its own part of the helpers
+
+pub mod browser;
+pub mod server;
+
+pub use browser::Browser;
+pub use server::StaticServer;
