@@ -2,6 +2,8 @@
 //! come in as arguments, so everything here runs and is tested natively.
 
 pub mod bank;
+pub mod formats;
 pub mod law;
 pub mod storage;
 pub mod study;
+pub mod units;

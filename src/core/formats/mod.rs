@@ -1,0 +1,10 @@
+//! Readers and writers of the files offices exchange: encodings, CSV, times, the formula guard.
+
+mod table;
+mod text;
+mod time;
+
+pub(crate) use table::LineCounter;
+pub use table::{guard_formula, read_csv, write_csv, Table};
+pub use text::{decode_text, normalize_cell, Encoding};
+pub use time::{format_beijing_time, parse_beijing_time};

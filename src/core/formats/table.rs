@@ -1,0 +1,142 @@
+//! Reading and writing CSV tables, with the formula guard for spreadsheets.
+
+use super::text::{decode_text, Encoding};
+
+/// A table read from a file: its rows of cells as written, and the encoding found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub rows: Vec<Vec<String>>,
+    pub encoding: Encoding,
+}
+
+/// Reads CSV bytes in any of the encodings of [`decode_text`]; rows may differ in length.
+/// Blank lines stay as empty rows, so `rows[i]` is row `i + 1` as a spreadsheet numbers it.
+pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
+    let (text, encoding) = decode_text(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut record = csv::StringRecord::new();
+    // The reader skips blank lines; put them back by comparing line numbers.
+    let mut lines = LineCounter::new(&text);
+    let mut next_line = 1;
+    loop {
+        let row = rows.len() + 1;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(format!("第 {row} 行无法读取：{e}")),
+        }
+        let end_line = lines.line_ending_at(reader.position().byte());
+        let inside: usize = record.iter().map(|field| field.matches('\n').count()).sum();
+        let start_line = end_line.saturating_sub(inside);
+        rows.extend((next_line..start_line).map(|_| Vec::new()));
+        rows.push(record.iter().map(str::to_string).collect());
+        next_line = end_line + 1;
+    }
+    Ok(Table { rows, encoding })
+}
+
+/// Tells the line a CSV record ends on from the reader's byte position, counting each newline
+/// once as the reading goes forward.
+pub(crate) struct LineCounter<'a> {
+    text: &'a str,
+    counted_to: usize,
+    newlines: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    /// A counter at the start of `text`.
+    pub(crate) fn new(text: &'a str) -> LineCounter<'a> {
+        LineCounter {
+            text,
+            counted_to: 0,
+            newlines: 0,
+        }
+    }
+
+    /// The 1-based line of the record that ends (terminator included) at byte `end`;
+    /// `end` never goes backwards between calls.
+    pub(crate) fn line_ending_at(&mut self, end: u64) -> usize {
+        let end = usize::try_from(end).map_or(self.text.len(), |e| e.min(self.text.len()));
+        let body = self.text[..end].trim_end_matches(['\n', '\r']).len();
+        let body = body.max(self.counted_to);
+        let bytes = &self.text.as_bytes()[self.counted_to..body];
+        self.newlines += bytes.iter().filter(|&&b| b == b'\n').count();
+        self.counted_to = body;
+        self.newlines + 1
+    }
+}
+
+/// Neutralises a cell that a spreadsheet would run as a formula (one starting with
+/// = + - @, a tab or a carriage return) by prefixing an apostrophe.
+pub fn guard_formula(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+/// Writes rows as CSV in UTF-8 with a BOM (so Excel and WPS show the Chinese correctly),
+/// with every cell passed through [`guard_formula`].
+pub fn write_csv(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    for row in rows {
+        let guarded: Vec<String> = row.iter().map(|cell| guard_formula(cell)).collect();
+        writer.write_record(&guarded).expect("writing to memory");
+    }
+    writer.into_inner().expect("writing to memory")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_cells_and_ragged_rows_read() {
+        let table = read_csv(
+            "某县司法局2026年学法考试名单\n工号,姓名,单位\n001,\"张,三\",司法局\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(table.rows[0], ["某县司法局2026年学法考试名单"]);
+        assert_eq!(table.rows[2], ["001", "张,三", "司法局"]);
+    }
+
+    #[test]
+    fn blank_lines_keep_their_row_numbers() {
+        let table = read_csv("标题\n\n工号,姓名\n\n\n\"1\n2\",张三\n3,李四".as_bytes()).unwrap();
+        assert_eq!(table.rows.len(), 7);
+        assert_eq!(table.rows[2], ["工号", "姓名"]);
+        assert!(table.rows[3].is_empty() && table.rows[4].is_empty());
+        assert_eq!(table.rows[5], ["1\n2", "张三"]);
+        assert_eq!(table.rows[6], ["3", "李四"]);
+    }
+
+    #[test]
+    fn formulas_are_neutralised() {
+        assert_eq!(
+            guard_formula("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(guard_formula("+1"), "'+1");
+        assert_eq!(guard_formula("-1"), "'-1");
+        assert_eq!(guard_formula("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(guard_formula("\tx"), "'\tx");
+        assert_eq!(guard_formula("张三"), "张三");
+    }
+
+    #[test]
+    fn written_csv_has_a_bom_and_reads_back() {
+        let rows = vec![
+            vec!["姓名".to_string(), "单位".to_string()],
+            vec!["=1+1".to_string(), "司法局, 法治股".to_string()],
+        ];
+        let bytes = write_csv(&rows);
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+        let table = read_csv(&bytes).unwrap();
+        assert_eq!(table.encoding, Encoding::Utf8WithBom);
+        assert_eq!(table.rows[1], ["'=1+1", "司法局, 法治股"]);
+    }
+}

@@ -1,0 +1,81 @@
+//! Text files as Chinese offices write them: UTF-8 with or without a BOM, or GBK / GB18030
+//! (what Excel and WPS save as "CSV" on a Chinese Windows).
+
+/// The encoding a file turned out to be in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf8WithBom,
+    Gb18030,
+}
+
+/// Decodes a file's bytes: UTF-8 when they are valid UTF-8 (a BOM is dropped), GB18030 (a
+/// superset of GBK and GB2312) otherwise. GB18030 maps every byte sequence, so this never fails.
+pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return (
+            String::from_utf8_lossy(rest).into_owned(),
+            Encoding::Utf8WithBom,
+        );
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), Encoding::Utf8),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::GB18030.decode(bytes);
+            (text.into_owned(), Encoding::Gb18030)
+        }
+    }
+}
+
+/// Tidies one cell: trims spaces (also the ideographic space U+3000 and non-breaking spaces)
+/// and turns full-width ASCII (０-９, Ａ-Ｚ, …) into ordinary characters.
+pub fn normalize_cell(cell: &str) -> String {
+    cell.chars()
+        .map(|c| match c {
+            '\u{3000}' | '\u{00A0}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(
+            decode_text("姓名,单位".as_bytes()),
+            ("姓名,单位".into(), Encoding::Utf8)
+        );
+        let with_bom = [b"\xEF\xBB\xBF".as_slice(), "姓名".as_bytes()].concat();
+        assert_eq!(
+            decode_text(&with_bom),
+            ("姓名".into(), Encoding::Utf8WithBom)
+        );
+    }
+
+    #[test]
+    fn gbk_bytes_decode_as_gb18030() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("工号,姓名,单位\r\n001,张三,司法局");
+        let (text, encoding) = decode_text(&gbk);
+        assert_eq!(encoding, Encoding::Gb18030);
+        assert_eq!(text, "工号,姓名,单位\r\n001,张三,司法局");
+        let (gb18030, _, _) = encoding_rs::GB18030.encode("䶮");
+        assert_eq!(decode_text(&gb18030).0, "䶮");
+    }
+
+    #[test]
+    fn cells_lose_stray_and_full_width_spaces_and_digits() {
+        assert_eq!(normalize_cell("\u{3000} 张三 \t"), "张三");
+        assert_eq!(normalize_cell("ＳＦ００１２"), "SF0012");
+        assert_eq!(
+            normalize_cell("司法局（机关）"),
+            "司法局(机关)",
+            "one spelling per unit"
+        );
+    }
+}

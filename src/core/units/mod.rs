@@ -1,0 +1,17 @@
+//! Units and their exams: the roster, collected results and the per-unit rates.
+
+mod report;
+mod results_table;
+mod roster;
+mod roster_import;
+mod summary_table;
+
+pub use report::{
+    format_rate, unit_report, CountingRule, Lines, ScoredResult, UnitReport, UnitRow,
+};
+pub use results_table::{format_score, read_results_table, results_rows, RESULT_HEADERS};
+pub use roster::{Person, Roster};
+pub use roster_import::{
+    find_roster_columns, read_headcounts, read_roster, RosterColumns, RosterDraft, RowProblem,
+};
+pub use summary_table::{absent_rows, summary_rows, SUMMARY_HEADERS};

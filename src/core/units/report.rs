@@ -1,0 +1,344 @@
+//! Per-unit rates of one exam, exactly as DESIGN.md defines them:
+//! 参考率 = 参考人数 / 应考人数; 及格率 = 及格人数 / 参考人数; 优秀率 = 优秀人数 / 参考人数;
+//! 平均分 = mean of the counted scores of those who sat. A result from someone not on the
+//! roster is listed apart and counts towards no rate.
+
+use std::collections::HashMap;
+
+use super::{Person, Roster};
+
+/// One scored result as collected: who (as they identified themselves), score and time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScoredResult {
+    pub person_id: String,
+    pub name: String,
+    pub unit: String,
+    /// Points out of 100.
+    pub score: f64,
+    /// Submission time, milliseconds since the Unix epoch.
+    pub submitted_at: i64,
+}
+
+/// Which result counts when a person sat more than once.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CountingRule {
+    #[default]
+    Highest,
+    Latest,
+    First,
+}
+
+impl CountingRule {
+    /// Whether `candidate` replaces `kept` under this rule (ties keep the earlier one).
+    fn prefers(self, candidate: &ScoredResult, kept: &ScoredResult) -> bool {
+        match self {
+            CountingRule::Highest => candidate.score > kept.score,
+            CountingRule::Latest => candidate.submitted_at > kept.submitted_at,
+            CountingRule::First => candidate.submitted_at < kept.submitted_at,
+        }
+    }
+}
+
+/// The pass and excellence lines (及格线, 优秀线), in points out of 100.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Lines {
+    pub pass: f64,
+    pub excellent: f64,
+}
+
+impl Default for Lines {
+    fn default() -> Lines {
+        Lines {
+            pass: 60.0,
+            excellent: 90.0,
+        }
+    }
+}
+
+/// The figures of one unit (or of all units, for the totals row).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UnitRow {
+    pub unit: String,
+    /// 应考人数.
+    pub expected: usize,
+    /// 参考人数.
+    pub sat: usize,
+    /// 及格人数.
+    pub passed: usize,
+    /// 优秀人数.
+    pub excellent: usize,
+    /// Sum of the counted scores of those who sat.
+    pub score_sum: f64,
+}
+
+impl UnitRow {
+    /// 参考率, or `None` when nobody should sit.
+    pub fn participation_rate(&self) -> Option<f64> {
+        ratio(self.sat, self.expected)
+    }
+
+    /// 及格率, or `None` when nobody sat.
+    pub fn pass_rate(&self) -> Option<f64> {
+        ratio(self.passed, self.sat)
+    }
+
+    /// 优秀率, or `None` when nobody sat.
+    pub fn excellence_rate(&self) -> Option<f64> {
+        ratio(self.excellent, self.sat)
+    }
+
+    /// 平均分 rounded to one decimal, or `None` when nobody sat.
+    pub fn average(&self) -> Option<f64> {
+        (self.sat > 0).then(|| round1(self.score_sum / self.sat as f64))
+    }
+
+    /// "双100%": 参考率 and 优秀率 both 100%.
+    pub fn is_double_hundred(&self) -> bool {
+        self.expected > 0 && self.sat == self.expected && self.excellent == self.sat
+    }
+
+    fn count(&mut self, score: f64, lines: Lines) {
+        self.sat += 1;
+        self.passed += usize::from(score >= lines.pass);
+        self.excellent += usize::from(score >= lines.excellent);
+        self.score_sum += score;
+    }
+}
+
+/// A rate as the statistics page prints it: one decimal and a percent sign, "—" when undefined.
+pub fn format_rate(rate: Option<f64>) -> String {
+    match rate {
+        Some(rate) => format!("{:.1}%", round1(rate * 100.0)),
+        None => "—".to_string(),
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+/// The whole report of one exam: a row per unit of the roster, the totals, who sat but is not
+/// on the roster, and who is on it but has not sat (未参考名单).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UnitReport {
+    pub rows: Vec<UnitRow>,
+    pub total: UnitRow,
+    /// Counted results of people the roster does not name (or whose unit it does not know).
+    pub outside_roster: Vec<ScoredResult>,
+    /// Named people without a result.
+    pub absent: Vec<Person>,
+    /// The counted result of each person who sat, by staff id (one per person).
+    pub counted: Vec<ScoredResult>,
+}
+
+/// Computes the per-unit report from a roster and the valid results collected.
+pub fn unit_report(
+    roster: &Roster,
+    results: &[ScoredResult],
+    lines: Lines,
+    rule: CountingRule,
+) -> UnitReport {
+    let mut kept: HashMap<&str, &ScoredResult> = HashMap::with_capacity(results.len());
+    let mut order: Vec<&str> = Vec::new();
+    for result in results {
+        match kept.get_mut(result.person_id.as_str()) {
+            Some(current) => {
+                if rule.prefers(result, current) {
+                    *current = result;
+                }
+            }
+            None => {
+                kept.insert(&result.person_id, result);
+                order.push(&result.person_id);
+            }
+        }
+    }
+    let units = roster.units();
+    let mut rows: Vec<UnitRow> = units
+        .iter()
+        .map(|(unit, expected)| UnitRow {
+            unit: unit.clone(),
+            expected: *expected,
+            ..UnitRow::default()
+        })
+        .collect();
+    let row_of: HashMap<&str, usize> = units
+        .iter()
+        .enumerate()
+        .map(|(i, (unit, _))| (unit.as_str(), i))
+        .collect();
+    let mut report = UnitReport::default();
+    for id in order {
+        let result = kept[id];
+        let unit = if roster.is_named() {
+            roster.person(id).map(|p| p.unit.as_str())
+        } else {
+            Some(result.unit.as_str())
+        };
+        match unit.and_then(|u| row_of.get(u)) {
+            Some(&row) => {
+                rows[row].count(result.score, lines);
+                report.counted.push(result.clone());
+            }
+            None => report.outside_roster.push(result.clone()),
+        }
+    }
+    report.absent = roster
+        .people()
+        .iter()
+        .filter(|p| !kept.contains_key(p.id.as_str()))
+        .cloned()
+        .collect();
+    report.total = rows.iter().fold(
+        UnitRow {
+            unit: "合计".to_string(),
+            ..UnitRow::default()
+        },
+        |mut total, row| {
+            total.expected += row.expected;
+            total.sat += row.sat;
+            total.passed += row.passed;
+            total.excellent += row.excellent;
+            total.score_sum += row.score_sum;
+            total
+        },
+    );
+    report.rows = rows;
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, unit: &str) -> Person {
+        Person {
+            id: id.into(),
+            name: format!("姓名{id}"),
+            unit: unit.into(),
+        }
+    }
+
+    fn result(id: &str, score: f64, at: i64) -> ScoredResult {
+        ScoredResult {
+            person_id: id.into(),
+            name: format!("姓名{id}"),
+            unit: "自报单位".into(),
+            score,
+            submitted_at: at,
+        }
+    }
+
+    fn roster() -> Roster {
+        Roster::of_people(vec![
+            person("a1", "司法局"),
+            person("a2", "司法局"),
+            person("a3", "司法局"),
+            person("b1", "财政局"),
+            person("c1", "城关镇"),
+        ])
+    }
+
+    #[test]
+    fn rates_follow_the_definitions_exactly() {
+        let results = [
+            result("a1", 60.0, 1),
+            result("a2", 90.0, 2),
+            result("b1", 59.5, 3),
+        ];
+        let report = unit_report(&roster(), &results, Lines::default(), CountingRule::Highest);
+        let justice = &report.rows[0];
+        assert_eq!(
+            (
+                justice.expected,
+                justice.sat,
+                justice.passed,
+                justice.excellent
+            ),
+            (3, 2, 2, 1)
+        );
+        assert_eq!(format_rate(justice.participation_rate()), "66.7%");
+        assert_eq!(format_rate(justice.pass_rate()), "100.0%", "60 is a pass");
+        assert_eq!(
+            format_rate(justice.excellence_rate()),
+            "50.0%",
+            "90 is excellent"
+        );
+        assert_eq!(justice.average(), Some(75.0));
+        let finance = &report.rows[1];
+        assert_eq!((finance.sat, finance.passed), (1, 0), "59.5 is not a pass");
+        let town = &report.rows[2];
+        assert_eq!(format_rate(town.participation_rate()), "0.0%");
+        assert_eq!(format_rate(town.pass_rate()), "—", "no rate over nobody");
+        assert_eq!(town.average(), None);
+        assert_eq!((report.total.expected, report.total.sat), (5, 3));
+        assert_eq!(format_rate(report.total.participation_rate()), "60.0%");
+        assert_eq!(
+            report.total.average(),
+            Some(69.8),
+            "(60 + 90 + 59.5) / 3 = 69.83"
+        );
+        let absent: Vec<&str> = report.absent.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(absent, ["a3", "c1"]);
+    }
+
+    #[test]
+    fn units_with_nobody_to_sit_have_no_rates() {
+        let roster = Roster::of_headcounts(vec![("档案馆".into(), 0), ("城关镇".into(), 2)]);
+        let mut walk_in = result("x", 95.0, 1);
+        walk_in.unit = "城关镇".into();
+        let report = unit_report(&roster, &[walk_in], Lines::default(), CountingRule::Highest);
+        assert_eq!(format_rate(report.rows[0].participation_rate()), "—");
+        assert!(!report.rows[0].is_double_hundred());
+        assert_eq!(format_rate(report.rows[1].participation_rate()), "50.0%");
+    }
+
+    #[test]
+    fn which_result_counts_follows_the_rule() {
+        let twice = [
+            result("a1", 80.0, 10),
+            result("a1", 95.0, 20),
+            result("a1", 70.0, 30),
+        ];
+        let counted = |rule| {
+            let report = unit_report(&roster(), &twice, Lines::default(), rule);
+            (report.rows[0].sat, report.rows[0].score_sum)
+        };
+        assert_eq!(counted(CountingRule::Highest), (1, 95.0));
+        assert_eq!(counted(CountingRule::Latest), (1, 70.0));
+        assert_eq!(counted(CountingRule::First), (1, 80.0));
+    }
+
+    #[test]
+    fn results_outside_the_roster_count_towards_no_rate() {
+        let results = [result("a1", 100.0, 1), result("zz", 100.0, 2)];
+        let report = unit_report(&roster(), &results, Lines::default(), CountingRule::Highest);
+        assert_eq!(report.total.sat, 1);
+        assert_eq!(report.outside_roster.len(), 1);
+        assert_eq!(report.outside_roster[0].person_id, "zz");
+    }
+
+    #[test]
+    fn double_hundred_needs_everyone_present_and_excellent() {
+        let roster = Roster::of_people(vec![person("a1", "司法局"), person("a2", "司法局")]);
+        let all = [result("a1", 90.0, 1), result("a2", 100.0, 2)];
+        let report = unit_report(&roster, &all, Lines::default(), CountingRule::Highest);
+        assert!(report.rows[0].is_double_hundred());
+        let one_short = [result("a1", 90.0, 1), result("a2", 89.5, 2)];
+        let report = unit_report(&roster, &one_short, Lines::default(), CountingRule::Highest);
+        assert!(!report.rows[0].is_double_hundred());
+    }
+
+    #[test]
+    fn percentages_round_half_away_from_zero_at_one_decimal() {
+        assert_eq!(format_rate(Some(2.0 / 3.0)), "66.7%");
+        assert_eq!(format_rate(Some(1.0 / 3.0)), "33.3%");
+        assert_eq!(format_rate(Some(0.8125)), "81.3%");
+        assert_eq!(format_rate(Some(1.0)), "100.0%");
+        assert_eq!(format_rate(Some(0.0)), "0.0%");
+    }
+}

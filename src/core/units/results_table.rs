@@ -1,0 +1,217 @@
+//! The table of individual results (个人成绩) that administrators export and merge:
+//! 工号, 姓名, 单位, 得分, 交卷时间 — read and written by the app and by `xuefa-report`.
+
+use super::{RowProblem, ScoredResult};
+use crate::core::formats::{
+    decode_text, format_beijing_time, normalize_cell, parse_beijing_time, LineCounter,
+};
+
+/// How far down a file the header may sit.
+const HEADER_SEARCH_ROWS: usize = 10;
+
+/// The header of a results table, in order.
+pub const RESULT_HEADERS: [&str; 5] = ["工号", "姓名", "单位", "得分", "交卷时间"];
+
+/// The results as table rows, header first (for CSV or XLSX export).
+pub fn results_rows(results: &[ScoredResult]) -> Vec<Vec<String>> {
+    let header = RESULT_HEADERS.iter().map(|h| h.to_string()).collect();
+    std::iter::once(header)
+        .chain(results.iter().map(|r| {
+            vec![
+                r.person_id.clone(),
+                r.name.clone(),
+                r.unit.clone(),
+                format_score(r.score),
+                format_beijing_time(r.submitted_at),
+            ]
+        }))
+        .collect()
+}
+
+/// A score as tables print it: "90", "87.5".
+pub fn format_score(score: f64) -> String {
+    let rounded = (score * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded:.1}")
+    }
+}
+
+/// Reads a results table (CSV in UTF-8 or GBK); either every row or every problem.
+pub fn read_results_table(bytes: &[u8]) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
+    let (text, _) = decode_text(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let mut columns = None;
+    let mut results = Vec::new();
+    let mut problems = Vec::new();
+    let mut lines = LineCounter::new(&text);
+    let mut records_before_header = 0;
+    loop {
+        let read = reader.read_record(&mut record);
+        let row = lines.line_ending_at(reader.position().byte());
+        match read {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                problems.push(problem(row, "文件", format!("无法读取：{e}")));
+                break;
+            }
+        }
+        let Some(found) = columns else {
+            columns = find_columns(&record);
+            records_before_header += 1;
+            if columns.is_none() && records_before_header == HEADER_SEARCH_ROWS {
+                break;
+            }
+            continue;
+        };
+        match parse_row(&record, found) {
+            Ok(Some(result)) => results.push(result),
+            Ok(None) => {}
+            Err((column, message)) => {
+                problems.push(problem(row, RESULT_HEADERS[column], message));
+            }
+        }
+    }
+    if columns.is_none() {
+        let message = "找不到“工号、姓名、单位、得分”列".to_string();
+        problems.insert(0, problem(1, "表头", message));
+    }
+    if problems.is_empty() {
+        Ok(results)
+    } else {
+        Err(problems)
+    }
+}
+
+fn problem(row: usize, column: &str, message: String) -> RowProblem {
+    RowProblem {
+        row,
+        column: column.to_string(),
+        message,
+    }
+}
+
+/// Positions of 工号, 姓名, 单位, 得分 and (optionally) 交卷时间.
+type Columns = [Option<usize>; 5];
+
+fn find_columns(record: &csv::StringRecord) -> Option<Columns> {
+    let position = |name: &str| record.iter().position(|cell| normalize_cell(cell) == name);
+    let columns = RESULT_HEADERS.map(position);
+    columns[..4].iter().all(Option::is_some).then_some(columns)
+}
+
+fn parse_row(
+    record: &csv::StringRecord,
+    columns: Columns,
+) -> Result<Option<ScoredResult>, (usize, String)> {
+    if record.iter().all(|cell| cell.trim().is_empty()) {
+        return Ok(None);
+    }
+    let cell = |i: usize| {
+        columns[i]
+            .and_then(|c| record.get(c))
+            .map(normalize_cell)
+            .unwrap_or_default()
+    };
+    let person_id = cell(0);
+    if person_id.is_empty() {
+        return Err((0, "缺少工号".into()));
+    }
+    let unit = cell(2);
+    let score_text = cell(3);
+    let score: f64 = score_text
+        .parse()
+        .ok()
+        .filter(|s: &f64| (0.0..=100.0).contains(s))
+        .ok_or((3, format!("“{score_text}”不是 0–100 的分数")))?;
+    let time_text = cell(4);
+    let submitted_at = if time_text.is_empty() {
+        0
+    } else {
+        parse_beijing_time(&time_text).ok_or((4, format!("“{time_text}”不是有效时间")))?
+    };
+    Ok(Some(ScoredResult {
+        person_id,
+        name: cell(1),
+        unit,
+        score,
+        submitted_at,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::formats::write_csv;
+
+    fn sample() -> Vec<ScoredResult> {
+        vec![
+            ScoredResult {
+                person_id: "SF001".into(),
+                name: "张三".into(),
+                unit: "司法局".into(),
+                score: 87.5,
+                submitted_at: parse_beijing_time("2026-11-20 09:30:00").unwrap(),
+            },
+            ScoredResult {
+                person_id: "CZ002".into(),
+                name: "=HYPERLINK(\"x\")".into(),
+                unit: "财政局".into(),
+                score: 100.0,
+                submitted_at: parse_beijing_time("2026-11-20 10:00:00").unwrap(),
+            },
+        ]
+    }
+
+    #[test]
+    fn exported_tables_read_back_identically() {
+        let bytes = write_csv(&results_rows(&sample()));
+        let mut read = read_results_table(&bytes).unwrap();
+        assert_eq!(
+            read[1].name, "'=HYPERLINK(\"x\")",
+            "the formula stays neutralised"
+        );
+        read[1].name = sample()[1].name.clone();
+        assert_eq!(read, sample());
+    }
+
+    #[test]
+    fn bad_rows_are_named_with_row_and_column() {
+        let text = "个人成绩\n工号,姓名,单位,得分,交卷时间\nSF001,张三,司法局,87.5,2026-11-20 09:30:00\n\n,李四,司法局,90,\nSF003,王五,司法局,一百,\nSF004,赵六,司法局,100,昨天\n";
+        let problems: Vec<String> = read_results_table(text.as_bytes())
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "第 5 行“工号”列：缺少工号",
+                "第 6 行“得分”列：“一百”不是 0–100 的分数",
+                "第 7 行“交卷时间”列：“昨天”不是有效时间",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_without_the_columns_is_refused() {
+        let problems = read_results_table("姓名,分数\n张三,90\n".as_bytes()).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "第 1 行“表头”列：找不到“工号、姓名、单位、得分”列"
+        );
+    }
+
+    #[test]
+    fn scores_print_without_needless_decimals() {
+        assert_eq!(format_score(90.0), "90");
+        assert_eq!(format_score(87.5), "87.5");
+        assert_eq!(format_score(59.95), "60");
+    }
+}

@@ -1,0 +1,114 @@
+//! The roster (应考名单): who should sit an exam, with their unit.
+
+use std::collections::HashMap;
+
+/// One person expected to sit: staff id (工号), name and unit (单位).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+}
+
+/// Who should sit, per unit: named people, or only a head count per unit when names are
+/// not collected.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Roster {
+    people: Vec<Person>,
+    headcounts: Vec<(String, usize)>,
+    index: HashMap<String, usize>,
+}
+
+impl Roster {
+    /// A roster of named people (ids are unique; validation happens at import).
+    pub fn of_people(people: Vec<Person>) -> Roster {
+        let index = people
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
+        Roster {
+            people,
+            headcounts: Vec::new(),
+            index,
+        }
+    }
+
+    /// A roster that only knows how many should sit in each unit (应考人数).
+    pub fn of_headcounts(headcounts: Vec<(String, usize)>) -> Roster {
+        Roster {
+            headcounts,
+            ..Roster::default()
+        }
+    }
+
+    /// The named people, in roster order (empty for a head-count roster).
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    /// The person with this staff id.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.index.get(id).map(|&i| &self.people[i])
+    }
+
+    /// Whether the roster names people (rather than only counting them per unit).
+    pub fn is_named(&self) -> bool {
+        self.headcounts.is_empty()
+    }
+
+    /// Every unit with its 应考人数, in order of first appearance.
+    pub fn units(&self) -> Vec<(String, usize)> {
+        if !self.is_named() {
+            return self.headcounts.clone();
+        }
+        let mut units: Vec<(String, usize)> = Vec::new();
+        let mut position: HashMap<&str, usize> = HashMap::new();
+        for person in &self.people {
+            match position.get(person.unit.as_str()) {
+                Some(&i) => units[i].1 += 1,
+                None => {
+                    position.insert(&person.unit, units.len());
+                    units.push((person.unit.clone(), 1));
+                }
+            }
+        }
+        units
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(id: &str, unit: &str) -> Person {
+        Person {
+            id: id.into(),
+            name: format!("姓名{id}"),
+            unit: unit.into(),
+        }
+    }
+
+    #[test]
+    fn units_are_counted_in_order_of_appearance() {
+        let roster = Roster::of_people(vec![
+            person("1", "司法局"),
+            person("2", "财政局"),
+            person("3", "司法局"),
+        ]);
+        assert_eq!(
+            roster.units(),
+            vec![("司法局".to_string(), 2), ("财政局".to_string(), 1)]
+        );
+        assert_eq!(roster.person("2").unwrap().unit, "财政局");
+        assert!(roster.person("9").is_none());
+    }
+
+    #[test]
+    fn head_count_rosters_know_units_but_no_people() {
+        let roster = Roster::of_headcounts(vec![("城关镇".into(), 120), ("教育局".into(), 0)]);
+        assert!(!roster.is_named());
+        assert!(roster.people().is_empty());
+        assert_eq!(roster.units()[1], ("教育局".to_string(), 0));
+    }
+}

@@ -1,0 +1,308 @@
+//! Reading a roster from a table (CSV or spreadsheet rows): finding the header by name,
+//! tidying cells, and naming the row and column of every problem. Nothing is taken until the
+//! caller accepts: all rows when there are no problems, or only the valid rows on request.
+
+use std::collections::HashMap;
+
+use super::{Person, Roster};
+use crate::core::formats::normalize_cell;
+
+const ID_HEADERS: &[&str] = &[
+    "工号",
+    "职工号",
+    "员工号",
+    "人员编号",
+    "编号",
+    "身份证号",
+    "身份证号码",
+    "证件号码",
+    "账号",
+    "ID",
+];
+const NAME_HEADERS: &[&str] = &["姓名", "名字"];
+const UNIT_HEADERS: &[&str] = &["单位", "单位名称", "所在单位", "工作单位", "部门"];
+const COUNT_HEADERS: &[&str] = &["应考人数", "应参考人数", "人数"];
+/// How far down a file the header may sit (title rows above it are common).
+const HEADER_SEARCH_ROWS: usize = 10;
+
+/// Which column holds what (0-based); found by header names or chosen by the user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RosterColumns {
+    pub id: usize,
+    pub name: usize,
+    pub unit: usize,
+}
+
+/// A problem in one row: the row as numbered in the file (1-based), the column's header, why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowProblem {
+    pub row: usize,
+    pub column: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "第 {} 行“{}”列：{}", self.row, self.column, self.message)
+    }
+}
+
+/// A roster read but not yet accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RosterDraft {
+    /// Valid people with the file row each came from.
+    pub people: Vec<(usize, Person)>,
+    pub problems: Vec<RowProblem>,
+}
+
+impl RosterDraft {
+    /// The whole roster, or every problem and nothing taken.
+    pub fn accept_all(self) -> Result<Roster, Vec<RowProblem>> {
+        if self.problems.is_empty() {
+            Ok(self.accept_valid())
+        } else {
+            Err(self.problems)
+        }
+    }
+
+    /// Only the valid rows, when the user has chosen to leave the others out.
+    pub fn accept_valid(self) -> Roster {
+        Roster::of_people(self.people.into_iter().map(|(_, p)| p).collect())
+    }
+}
+
+fn header_key(cell: &str) -> String {
+    normalize_cell(cell).replace(' ', "").to_uppercase()
+}
+
+fn find_column(header: &[String], names: &[&str]) -> Option<usize> {
+    header
+        .iter()
+        .position(|cell| names.contains(&header_key(cell).as_str()))
+}
+
+/// Finds the header row (within the first rows) and the id, name and unit columns by name.
+pub fn find_roster_columns(rows: &[Vec<String>]) -> Option<(usize, RosterColumns)> {
+    rows.iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .find_map(|(i, row)| {
+            let columns = RosterColumns {
+                id: find_column(row, ID_HEADERS)?,
+                name: find_column(row, NAME_HEADERS)?,
+                unit: find_column(row, UNIT_HEADERS)?,
+            };
+            Some((i, columns))
+        })
+}
+
+/// Reads the people below the header row with the given columns; blank rows are skipped.
+pub fn read_roster(rows: &[Vec<String>], header_row: usize, columns: RosterColumns) -> RosterDraft {
+    let header = &rows[header_row];
+    let title = |column: usize| {
+        header
+            .get(column)
+            .map(|c| normalize_cell(c))
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| format!("第 {} 列", column + 1))
+    };
+    let mut draft = RosterDraft {
+        people: Vec::new(),
+        problems: Vec::new(),
+    };
+    let mut first_row_of: HashMap<String, usize> = HashMap::new();
+    for (index, row) in rows.iter().enumerate().skip(header_row + 1) {
+        let line = index + 1;
+        if row.iter().all(|cell| normalize_cell(cell).is_empty()) {
+            continue;
+        }
+        let cell = |column: usize| {
+            row.get(column)
+                .map(|c| normalize_cell(c))
+                .unwrap_or_default()
+        };
+        let (id, name, unit) = (cell(columns.id), cell(columns.name), cell(columns.unit));
+        let mut problem = |column: usize, message: String| {
+            draft.problems.push(RowProblem {
+                row: line,
+                column: title(column),
+                message,
+            })
+        };
+        let before = first_row_of.get(&id).copied();
+        if id.is_empty() {
+            problem(columns.id, "缺少编号".into());
+        } else if let Some(first) = before {
+            problem(columns.id, format!("编号“{id}”与第 {first} 行重复"));
+        }
+        if name.is_empty() {
+            problem(columns.name, "缺少姓名".into());
+        }
+        if unit.is_empty() {
+            problem(columns.unit, "缺少单位".into());
+        }
+        let valid = !id.is_empty() && before.is_none() && !name.is_empty() && !unit.is_empty();
+        if !id.is_empty() {
+            first_row_of.entry(id.clone()).or_insert(line);
+        }
+        if valid {
+            draft.people.push((line, Person { id, name, unit }));
+        }
+    }
+    draft
+}
+
+/// Reads a head-count table (单位 → 应考人数) when names are not collected.
+pub fn read_headcounts(rows: &[Vec<String>]) -> Result<Roster, Vec<RowProblem>> {
+    let found = rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .find_map(|(i, row)| {
+            Some((
+                i,
+                find_column(row, UNIT_HEADERS)?,
+                find_column(row, COUNT_HEADERS)?,
+            ))
+        });
+    let Some((header_row, unit_column, count_column)) = found else {
+        return Err(vec![RowProblem {
+            row: 1,
+            column: "表头".into(),
+            message: "找不到“单位”和“应考人数”两列".into(),
+        }]);
+    };
+    let mut units = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (index, row) in rows.iter().enumerate().skip(header_row + 1) {
+        let line = index + 1;
+        let cell = |column: usize| {
+            row.get(column)
+                .map(|c| normalize_cell(c))
+                .unwrap_or_default()
+        };
+        let (unit, count) = (cell(unit_column), cell(count_column));
+        if unit.is_empty() && count.is_empty() {
+            continue;
+        }
+        let column = |c: usize| normalize_cell(&rows[header_row][c]);
+        if unit.is_empty() {
+            problems.push(RowProblem {
+                row: line,
+                column: column(unit_column),
+                message: "缺少单位".into(),
+            });
+            continue;
+        }
+        if let Some(first) = seen.insert(unit.clone(), line) {
+            problems.push(RowProblem {
+                row: line,
+                column: column(unit_column),
+                message: format!("单位“{unit}”与第 {first} 行重复"),
+            });
+            continue;
+        }
+        match count.parse::<usize>() {
+            Ok(n) => units.push((unit, n)),
+            Err(_) => problems.push(RowProblem {
+                row: line,
+                column: column(count_column),
+                message: format!("“{count}”不是人数"),
+            }),
+        }
+    }
+    if problems.is_empty() {
+        Ok(Roster::of_headcounts(units))
+    } else {
+        Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> Vec<Vec<String>> {
+        crate::core::formats::read_csv(text.as_bytes())
+            .unwrap()
+            .rows
+    }
+
+    #[test]
+    fn header_is_found_below_title_rows_and_in_any_order() {
+        let rows = table(
+            "某县2026年度学法考试应考名单\n\n序号,单位名称,姓 名,职工号\n1,司法局,张三,SF001\n",
+        );
+        let (header, columns) = find_roster_columns(&rows).unwrap();
+        assert_eq!(header, 2);
+        assert_eq!(
+            columns,
+            RosterColumns {
+                id: 3,
+                name: 2,
+                unit: 1
+            }
+        );
+        let roster = read_roster(&rows, header, columns).accept_all().unwrap();
+        assert_eq!(roster.person("SF001").unwrap().name, "张三");
+    }
+
+    #[test]
+    fn unknown_headers_are_not_guessed() {
+        assert_eq!(find_roster_columns(&table("名称,代码\n张三,1\n")), None);
+    }
+
+    #[test]
+    fn cells_are_tidied_and_blank_rows_skipped() {
+        let rows =
+            table("工号,姓名,单位\n ＳＦ００１ ,\u{3000}张三 ,司法局\n,,\n\nSF002,李四,财政局\n");
+        let draft = read_roster(&rows, 0, find_roster_columns(&rows).unwrap().1);
+        assert!(draft.problems.is_empty());
+        let ids: Vec<(usize, &str)> = draft
+            .people
+            .iter()
+            .map(|(r, p)| (*r, p.id.as_str()))
+            .collect();
+        assert_eq!(ids, [(2, "SF001"), (5, "SF002")]);
+        assert_eq!(draft.people[0].1.name, "张三");
+    }
+
+    #[test]
+    fn every_bad_row_is_named_and_nothing_is_taken() {
+        let rows = table("工号,姓名,单位\nSF001,张三,司法局\n,李四,司法局\nSF003,,财政局\nSF004,赵六,\nSF001,钱七,城关镇\n");
+        let draft = read_roster(&rows, 0, find_roster_columns(&rows).unwrap().1);
+        let problems: Vec<String> = draft.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [
+                "第 3 行“工号”列：缺少编号",
+                "第 4 行“姓名”列：缺少姓名",
+                "第 5 行“单位”列：缺少单位",
+                "第 6 行“工号”列：编号“SF001”与第 2 行重复",
+            ]
+        );
+        assert_eq!(draft.clone().accept_all().unwrap_err().len(), 4);
+        let only_valid = draft.accept_valid();
+        assert_eq!(only_valid.people().len(), 1, "only the chosen valid rows");
+    }
+
+    #[test]
+    fn head_count_tables_read_and_validate() {
+        let roster = read_headcounts(&table("单位,应考人数\n司法局,12\n财政局,0\n")).unwrap();
+        assert_eq!(
+            roster.units(),
+            [("司法局".to_string(), 12), ("财政局".to_string(), 0)]
+        );
+        let problems =
+            read_headcounts(&table("单位,应考人数\n司法局,十二\n司法局,3\n")).unwrap_err();
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [
+                "第 2 行“应考人数”列：“十二”不是人数",
+                "第 3 行“单位”列：单位“司法局”与第 2 行重复"
+            ]
+        );
+    }
+}

@@ -1,0 +1,105 @@
+//! The report's tables as rows of text, the same for the browser's export and the native
+//! command: 单位汇总 (one row per unit and the totals) and 未参考名单.
+
+use super::{format_rate, UnitReport, UnitRow};
+
+/// The header of the unit summary, in order.
+pub const SUMMARY_HEADERS: [&str; 10] = [
+    "单位",
+    "应考人数",
+    "参考人数",
+    "参考率",
+    "及格人数",
+    "及格率",
+    "优秀人数",
+    "优秀率",
+    "平均分",
+    "双100%",
+];
+
+/// One row per unit, then the totals row, header first.
+pub fn summary_rows(report: &UnitReport) -> Vec<Vec<String>> {
+    let header = SUMMARY_HEADERS.iter().map(|h| h.to_string()).collect();
+    std::iter::once(header)
+        .chain(report.rows.iter().chain([&report.total]).map(summary_row))
+        .collect()
+}
+
+fn summary_row(row: &UnitRow) -> Vec<String> {
+    vec![
+        row.unit.clone(),
+        row.expected.to_string(),
+        row.sat.to_string(),
+        format_rate(row.participation_rate()),
+        row.passed.to_string(),
+        format_rate(row.pass_rate()),
+        row.excellent.to_string(),
+        format_rate(row.excellence_rate()),
+        row.average()
+            .map_or_else(|| "—".to_string(), |a| format!("{a:.1}")),
+        if row.is_double_hundred() { "是" } else { "" }.to_string(),
+    ]
+}
+
+/// 未参考名单: everyone on the roster without a result, by unit, header first.
+pub fn absent_rows(report: &UnitReport) -> Vec<Vec<String>> {
+    let header = vec!["单位".to_string(), "工号".to_string(), "姓名".to_string()];
+    let mut absent: Vec<_> = report.absent.iter().collect();
+    absent.sort_by(|a, b| (&a.unit, &a.id).cmp(&(&b.unit, &b.id)));
+    std::iter::once(header)
+        .chain(
+            absent
+                .into_iter()
+                .map(|p| vec![p.unit.clone(), p.id.clone(), p.name.clone()]),
+        )
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::units::{unit_report, CountingRule, Lines, Person, Roster, ScoredResult};
+
+    #[test]
+    fn the_summary_prints_every_figure_and_the_totals() {
+        let person = |id: &str, unit: &str| Person {
+            id: id.into(),
+            name: format!("姓名{id}"),
+            unit: unit.into(),
+        };
+        let roster = Roster::of_people(vec![person("1", "司法局"), person("2", "财政局")]);
+        let results = [ScoredResult {
+            person_id: "1".into(),
+            name: "姓名1".into(),
+            unit: "司法局".into(),
+            score: 92.0,
+            submitted_at: 0,
+        }];
+        let report = unit_report(&roster, &results, Lines::default(), CountingRule::Highest);
+        let rows = summary_rows(&report);
+        assert_eq!(
+            rows[1],
+            [
+                "司法局",
+                "1",
+                "1",
+                "100.0%",
+                "1",
+                "100.0%",
+                "1",
+                "100.0%",
+                "92.0",
+                "是"
+            ]
+        );
+        assert_eq!(
+            rows[2],
+            ["财政局", "1", "0", "0.0%", "0", "—", "0", "—", "—", ""]
+        );
+        assert_eq!(
+            rows[3],
+            ["合计", "2", "1", "50.0%", "1", "100.0%", "1", "100.0%", "92.0", ""]
+        );
+        assert_eq!(absent_rows(&report)[1], ["财政局", "2", "姓名2"]);
+    }
+}
