@@ -110,7 +110,8 @@ impl Progress {
         )
     }
 
-    fn summarise<'a>(&self, questions: impl Iterator<Item = &'a Question>) -> Summary {
+    /// How far the learner has come in any group of questions (a practice set).
+    pub fn summarise<'a>(&self, questions: impl Iterator<Item = &'a Question>) -> Summary {
         questions.fold(Summary::default(), |mut summary, question| {
             let tally = self.tally(&question.id);
             summary.total += 1;
