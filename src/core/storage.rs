@@ -6,7 +6,10 @@
 //!
 //! Versions of the learner record:
 //! - 1: `{"version":1,"progress":{"B1-0001":{"answered":2,"correct":1}}}` (first draft);
-//! - 2: `{"version":2,"progress":{"B1-0001":[2,1]}}` (compact tallies, about a third of the size).
+//! - 2: `{"version":2,"progress":{"B1-0001":[2,1]}}` (compact tallies, about a third of the size);
+//! - 3: `{"version":3,"progress":{"B1-0001":[2,1,1]},"wrong":["B1-0001"],
+//!   "schedule":{"B1-0001":[19785,19784,3126,5312,2,1,2]},"streak":[19784,1,1]}`: tallies
+//!   with right answers in a row, the 错题本, the FSRS schedule and the streak of study days.
 
 use serde_json::{json, Value};
 
@@ -16,7 +19,7 @@ use crate::core::study::LearnerState;
 pub const LEARNER_KEY: &str = "xuefa.learner";
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// Why a stored value could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -97,6 +100,32 @@ fn migrate(version: u64, mut value: Value) -> Result<Value, String> {
             }
             Ok(value)
         }
+        2 => {
+            // A tally gains its run of right answers: all of them when none was wrong, else
+            // unknown and so 0. A question ever answered wrong goes into the 错题本.
+            let progress = value
+                .get_mut("progress")
+                .and_then(Value::as_object_mut)
+                .ok_or("缺少 progress")?;
+            let mut wrong = Vec::new();
+            for (id, tally) in progress.iter_mut() {
+                let counts: Option<Vec<u64>> = tally
+                    .as_array()
+                    .and_then(|items| items.iter().map(Value::as_u64).collect());
+                let Some(&[answered, correct]) = counts.as_deref() else {
+                    return Err(format!("题目 {id} 的记录不完整"));
+                };
+                let in_a_row = if correct == answered { answered } else { 0 };
+                if correct < answered {
+                    wrong.push(id.clone());
+                }
+                *tally = json!([answered, correct, in_a_row]);
+            }
+            value["wrong"] = json!(wrong);
+            value["schedule"] = json!({});
+            value["streak"] = json!([0, 0, 0]);
+            Ok(value)
+        }
         _ => Err(format!("没有从版本 {version} 升级的方法")),
     }
 }
@@ -104,32 +133,94 @@ fn migrate(version: u64, mut value: Value) -> Result<Value, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::study::Day;
+
+    fn day(d: u32) -> Day {
+        Day::from_ymd(2024, 3, d).unwrap()
+    }
 
     fn sample() -> LearnerState {
         let mut state = LearnerState::default();
-        state.progress.record("B1-0001", true);
-        state.progress.record("B1-0001", false);
-        state.progress.record("B7-0003", true);
+        state.record_answer("B1-0001", true, day(1));
+        state.record_answer("B1-0001", false, day(2));
+        state.record_answer("B7-0003", true, day(2));
         state
     }
 
     #[test]
     fn current_version_round_trips() {
         let raw = encode_learner(&sample());
-        assert!(raw.contains(r#""version":2"#), "{raw}");
+        assert!(raw.contains(r#""version":3"#), "{raw}");
         let decoded = decode_learner(&raw).unwrap();
         assert_eq!(decoded.state, sample());
         assert!(!decoded.was_migrated());
     }
 
     #[test]
-    fn version_1_migrates_to_the_compact_form() {
+    fn version_1_migrates_through_every_step() {
         let v1 = r#"{"version":1,"progress":{"B1-0001":{"answered":2,"correct":1},"B7-0003":{"answered":1,"correct":1}}}"#;
         let decoded = decode_learner(v1).unwrap();
-        assert_eq!(decoded.state, sample());
         assert_eq!(decoded.stored_version, 1);
         assert!(decoded.was_migrated());
-        assert!(encode_learner(&decoded.state).len() < v1.len());
+        let tally = decoded.state.progress.tally("B1-0001");
+        assert_eq!(
+            (tally.answered, tally.correct, tally.right_in_a_row),
+            (2, 1, 0)
+        );
+        assert!(decoded.state.wrong.contains("B1-0001"));
+    }
+
+    #[test]
+    fn version_2_migrates_tallies_and_fills_the_wrong_answer_book() {
+        let v2 = r#"{"version":2,"progress":{"B1-0001":[2,1],"B7-0003":[3,3],"B2-0001":[1,0]}}"#;
+        let decoded = decode_learner(v2).unwrap();
+        assert_eq!(decoded.stored_version, 2);
+        assert!(decoded.was_migrated());
+        let state = &decoded.state;
+        let tally = |id| state.progress.tally(id);
+        assert_eq!(
+            (tally("B1-0001").answered, tally("B1-0001").correct),
+            (2, 1)
+        );
+        assert_eq!(
+            tally("B1-0001").right_in_a_row,
+            0,
+            "unknown run after a mistake"
+        );
+        assert!(
+            tally("B7-0003").is_mastered(),
+            "all right: the run is all of them"
+        );
+        assert!(state.wrong.contains("B1-0001") && state.wrong.contains("B2-0001"));
+        assert!(!state.wrong.contains("B7-0003"));
+        assert_eq!(state.due_count(day(1)), 0, "no schedule is invented");
+        assert_eq!(state.streak.current(day(1)), 0);
+        let again = decode_learner(&encode_learner(state)).unwrap();
+        assert_eq!(&again.state, state);
+        assert!(!again.was_migrated());
+
+        let broken_v2 = r#"{"version":2,"progress":{"B1-0001":[2]}}"#;
+        assert!(matches!(
+            decode_learner(broken_v2),
+            Err(StorageError::Invalid { version: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn a_thousand_answered_questions_fit_in_200_kb() {
+        let mut state = LearnerState::default();
+        for n in 0..1000u32 {
+            let id = format!("B{}-{:04}", n % 7 + 1, n);
+            for round in 0..3 {
+                state.record_answer(&id, (n + round) % 3 != 0, day(1).plus(n % 300 + round * 40));
+            }
+        }
+        assert_eq!(state.wrong.len(), 1000);
+        let raw = encode_learner(&state);
+        // localStorage keeps strings as UTF-16: two bytes per (ASCII) character.
+        let stored_bytes = raw.encode_utf16().count() * 2;
+        assert!(stored_bytes <= 200 * 1000, "{stored_bytes} bytes");
+        assert_eq!(decode_learner(&raw).unwrap().state, state);
     }
 
     #[test]
@@ -151,10 +242,15 @@ mod tests {
             decode_learner(broken_v1),
             Err(StorageError::Invalid { version: 1, .. })
         ));
-        let broken_v2 = r#"{"version":2,"progress":{"B1-0001":"lots"}}"#;
+        let broken_v3 = r#"{"version":3,"progress":{"B1-0001":"lots"},"wrong":[],"schedule":{},"streak":[0,0,0]}"#;
         assert!(matches!(
-            decode_learner(broken_v2),
-            Err(StorageError::Invalid { version: 2, .. })
+            decode_learner(broken_v3),
+            Err(StorageError::Invalid { version: 3, .. })
+        ));
+        let incomplete_v3 = r#"{"version":3,"progress":{}}"#;
+        assert!(matches!(
+            decode_learner(incomplete_v3),
+            Err(StorageError::Invalid { version: 3, .. })
         ));
     }
 

@@ -7,7 +7,9 @@ use leptos_router::path;
 use super::browser::base_path;
 use super::pages::{ComingSoon, NotFound};
 use super::state::AppState;
-use super::study::{HomePage, PracticePage};
+use super::study::{
+    ChooserPage, HomePage, PracticePage, ProgressPage, SearchPage, SetPage, WrongBookPage,
+};
 
 /// The whole application.
 #[component]
@@ -43,7 +45,12 @@ pub fn App() -> impl IntoView {
             <main>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/practice") view=ChooserPage />
                     <Route path=path!("/practice/:book") view=PracticePage />
+                    <Route path=path!("/set") view=SetPage />
+                    <Route path=path!("/wrong") view=WrongBookPage />
+                    <Route path=path!("/progress") view=ProgressPage />
+                    <Route path=path!("/search") view=SearchPage />
                     <Route
                         path=path!("/exam")
                         view=|| view! { <ComingSoon title="考试" /> }

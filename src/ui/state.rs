@@ -5,9 +5,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{fetch_text, load_learner, save_learner};
+use super::browser::{fetch_text, load_learner, save_learner, today};
 use crate::core::bank::Bank;
-use crate::core::study::LearnerState;
+use crate::core::study::{LearnerState, Rating, Recorded};
 
 /// Where the bank is: still loading, ready, or failed with a message.
 #[derive(Clone, Debug)]
@@ -58,10 +58,34 @@ impl AppState {
         }
     }
 
-    /// Records one practice answer and saves the learner's state.
-    pub fn record_answer(&self, question_id: &str, correct: bool) {
+    /// Records one answer (tally, 错题本, schedule, streak) as of today, and saves.
+    pub fn record_answer(&self, question_id: &str, correct: bool) -> Recorded {
+        let mut recorded = None;
+        self.learner.update(|learner| {
+            recorded = Some(learner.record_answer(question_id, correct, today()));
+        });
+        self.save();
+        recorded.expect("update ran")
+    }
+
+    /// Re-rates a right answer just recorded as Hard or Easy, and saves.
+    pub fn rate_again(&self, recorded: &Recorded, rating: Rating) {
         self.learner
-            .update(|learner| learner.progress.record(question_id, correct));
+            .update(|learner| learner.rate_again(recorded, rating, today()));
+        self.save();
+    }
+
+    /// Takes a question out of the 错题本, and saves.
+    pub fn remove_wrong(&self, question_id: &str) {
+        self.learner.update(|learner| {
+            learner.wrong.remove(question_id);
+        });
+        self.save();
+    }
+
+    /// Writes the learner's state, unless this visit must not (see `load_learner`); a failure
+    /// (storage full) becomes the notice.
+    fn save(&self) {
         if self.writable.get_value() {
             if let Err(message) = save_learner(&self.learner.read_untracked()) {
                 self.notice.set(Some(message));

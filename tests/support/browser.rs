@@ -5,6 +5,7 @@ use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -133,6 +134,26 @@ impl Browser {
             .await
             .unwrap_or_else(|e| panic!("no link or button “{text}”: {e}"));
         element.click().await.expect("click");
+    }
+
+    /// Presses and releases one key, as a person at a keyboard (`'\u{e007}'` is Enter).
+    pub async fn press(&self, key: char) {
+        let actions = KeyActions::new("keyboard".to_string())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client
+            .perform_actions(actions)
+            .await
+            .expect("press a key");
+    }
+
+    /// Picks the option with `value` in the `<select>` matching the CSS selector.
+    pub async fn select(&self, css: &str, value: &str) {
+        self.wait_for(css)
+            .await
+            .select_by_value(value)
+            .await
+            .expect("select an option");
     }
 
     /// Runs a script in the page and returns its result.

@@ -1,8 +1,9 @@
-//! The question bank: questions, cases, loading and validation.
+//! The question bank: questions, cases, loading, validation and search.
 
 mod case;
 mod load;
 mod question;
+mod search;
 
 use std::collections::HashMap;
 
@@ -11,6 +12,7 @@ use serde::{Deserialize, Serialize};
 pub use case::Case;
 pub use load::{load_toml, BankError, SourceFile};
 pub use question::{option_letter, Answer, Question, QuestionKind};
+pub use search::SearchQuery;
 
 use crate::core::law::Book;
 

@@ -1,26 +1,49 @@
-//! Practice by Book: the order questions come in, and which one is next.
+//! The order questions come in, and which one is next.
 
 use crate::core::bank::{Bank, Question};
 use crate::core::law::Book;
 
 use super::Progress;
 
+/// How a practice set is ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// In the order of the Code's articles.
+    Sequential,
+    /// Shuffled with the given seed (the same seed gives the same order).
+    Shuffled(u64),
+}
+
 /// The questions of a Book in the order of the Code's articles, with every case group kept
 /// together where its first question falls.
 pub fn practice_order(bank: &Bank, book: Book) -> Vec<&Question> {
-    let mut in_book: Vec<&Question> = bank.in_book(book).collect();
-    in_book.sort_by(|a, b| (a.main_article(), &a.id).cmp(&(b.main_article(), &b.id)));
-    let mut order: Vec<&Question> = Vec::with_capacity(in_book.len());
-    for question in &in_book {
-        if order.iter().any(|q| q.id == question.id) {
+    arrange(bank.in_book(book).collect(), Order::Sequential)
+}
+
+/// Puts questions in order, keeping the questions of one case together (in article order)
+/// as a single unit, whether the units are in article order or shuffled.
+pub fn arrange(mut questions: Vec<&Question>, order: Order) -> Vec<&Question> {
+    questions.sort_by(|a, b| (a.main_article(), &a.id).cmp(&(b.main_article(), &b.id)));
+    let mut units: Vec<Vec<&Question>> = Vec::new();
+    for question in &questions {
+        if units.iter().flatten().any(|q| q.id == question.id) {
             continue;
         }
         match &question.case {
-            Some(case) => order.extend(in_book.iter().filter(|q| q.case.as_ref() == Some(case))),
-            None => order.push(question),
+            Some(case) => units.push(
+                questions
+                    .iter()
+                    .filter(|q| q.case.as_ref() == Some(case))
+                    .copied()
+                    .collect(),
+            ),
+            None => units.push(vec![question]),
         }
     }
-    order
+    if let Order::Shuffled(seed) = order {
+        fastrand::Rng::with_seed(seed).shuffle(&mut units);
+    }
+    units.into_iter().flatten().collect()
 }
 
 /// The question to show after `current` (or first): the next not yet answered, going round;
@@ -36,6 +59,14 @@ pub fn next_question<'a>(
     let mut rotation = order.iter().cycle().skip(start).take(order.len());
     let unanswered = rotation.clone().find(|q| !progress.has_answered(&q.id));
     unanswered.or_else(|| rotation.next()).copied()
+}
+
+/// The question after `current` (or the first) going once through the set; `None` at its end.
+pub fn next_once<'a>(order: &[&'a Question], current: Option<&str>) -> Option<&'a Question> {
+    let start = current
+        .and_then(|id| order.iter().position(|q| q.id == id))
+        .map_or(0, |i| i + 1);
+    order.get(start).copied()
 }
 
 #[cfg(test)]
@@ -90,42 +121,51 @@ mod tests {
     }
 
     #[test]
+    fn shuffling_is_reproducible_and_keeps_cases_together() {
+        let bank = bank();
+        let all: Vec<&Question> = bank.questions().iter().collect();
+        let mut orders = std::collections::BTreeSet::new();
+        for seed in 0..20 {
+            let order = ids(&arrange(all.clone(), Order::Shuffled(seed)));
+            assert_eq!(order, ids(&arrange(all.clone(), Order::Shuffled(seed))));
+            assert_eq!(order.len(), 5);
+            let at = order.iter().position(|id| id == "B1-0001").unwrap();
+            assert_eq!(
+                order[at + 1],
+                "B1-0004",
+                "the case stays together: {order:?}"
+            );
+            orders.insert(order);
+        }
+        assert!(orders.len() > 5, "seeds give different orders");
+    }
+
+    #[test]
     fn next_skips_answered_questions_and_wraps_around() {
         let bank = bank();
         let order = practice_order(&bank, Book::General);
         let mut progress = Progress::default();
-        assert_eq!(
-            next_question(&order, &progress, None).unwrap().id,
-            "B1-0001"
-        );
+        let next = |progress: &Progress, current| {
+            next_question(&order, progress, current).unwrap().id.clone()
+        };
+        assert_eq!(next(&progress, None), "B1-0001");
         progress.record("B1-0004", true);
         progress.record("B1-0002", false);
-        assert_eq!(
-            next_question(&order, &progress, Some("B1-0001"))
-                .unwrap()
-                .id,
-            "B1-0003"
-        );
+        assert_eq!(next(&progress, Some("B1-0001")), "B1-0003");
         progress.record("B1-0003", true);
-        assert_eq!(
-            next_question(&order, &progress, Some("B1-0003"))
-                .unwrap()
-                .id,
-            "B1-0001"
-        );
+        assert_eq!(next(&progress, Some("B1-0003")), "B1-0001");
         progress.record("B1-0001", true);
-        assert_eq!(
-            next_question(&order, &progress, Some("B1-0001"))
-                .unwrap()
-                .id,
-            "B1-0004"
-        );
-        assert_eq!(
-            next_question(&order, &progress, Some("B1-0003"))
-                .unwrap()
-                .id,
-            "B1-0001"
-        );
+        assert_eq!(next(&progress, Some("B1-0001")), "B1-0004");
+        assert_eq!(next(&progress, Some("B1-0003")), "B1-0001");
         assert!(next_question(&[], &progress, None).is_none());
+    }
+
+    #[test]
+    fn a_set_gone_through_once_ends() {
+        let bank = bank();
+        let order = practice_order(&bank, Book::General);
+        assert_eq!(next_once(&order, None).unwrap().id, "B1-0001");
+        assert_eq!(next_once(&order, Some("B1-0002")).unwrap().id, "B1-0003");
+        assert_eq!(next_once(&order, Some("B1-0003")), None);
     }
 }

@@ -67,5 +67,5 @@ pub fn load_learner() -> LoadedLearner {
 pub fn save_learner(state: &LearnerState) -> Result<(), String> {
     LocalStorage::raw()
         .set_item(LEARNER_KEY, &encode_learner(state))
-        .map_err(|_| "存储空间已满或不可用，最新的练习记录未能保存。".to_string())
+        .map_err(|_| "存储空间已满或不可用，最新的练习记录未能保存。请导出错题本后清理浏览器中其他网站的数据，再继续练习。".to_string())
 }

@@ -1,9 +1,13 @@
 //! One question on screen: the case above it, the choices, and feedback after answering.
+//! Keys: A–F or 1–6 pick a choice, Enter submits and then goes on.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::RateRecall;
 use crate::core::bank::{option_letter, Answer, Case, Question, QuestionKind};
 use crate::core::law::Chapter;
+use crate::core::study::{choice_for_key, Rating};
 
 /// Shows a question; once answered, marks the key, explains, and offers the next one.
 #[component]
@@ -14,8 +18,12 @@ pub fn QuestionCard(
     case: Option<Case>,
     /// Called once, with whether the answer was right.
     on_answered: Callback<bool>,
+    /// Called when the learner says a right answer was hard or easy.
+    on_rate: Callback<Rating>,
     /// Called when the learner asks for the next question.
     on_next: Callback<()>,
+    /// The label of the button that goes on ("下一题", or "完成" on the last question).
+    next_label: &'static str,
 ) -> impl IntoView {
     let question = StoredValue::new(question);
     let chosen = RwSignal::new(Vec::<u8>::new());
@@ -23,14 +31,55 @@ pub fn QuestionCard(
     let multiple = question.with_value(|q| q.kind == QuestionKind::Multiple);
     let group = question.with_value(|q| format!("choice-{}", q.id));
 
-    let submit = move |_| {
-        let Some(answer) = question.with_value(|q| q.answer_from_choices(&chosen.get())) else {
+    let choice_count = question.with_value(|q| q.choice_labels().len());
+
+    let submit = move || {
+        if given.get_untracked().is_some() {
+            return;
+        }
+        let picked = chosen.get_untracked();
+        let Some(answer) = question.with_value(|q| q.answer_from_choices(&picked)) else {
             return;
         };
         let correct = question.with_value(|q| q.is_correct(&answer));
         given.set(Some(answer));
         on_answered.run(correct);
     };
+    let toggle = move |index: u8| {
+        if given.get_untracked().is_some() {
+            return;
+        }
+        chosen.update(|c| {
+            if multiple {
+                if let Some(at) = c.iter().position(|&x| x == index) {
+                    c.remove(at);
+                } else {
+                    c.push(index);
+                }
+            } else {
+                *c = vec![index];
+            }
+        })
+    };
+
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_in_a_field(&ev) {
+            return;
+        }
+        let key = ev.key();
+        if key == "Enter" {
+            ev.prevent_default();
+            if given.get_untracked().is_some() {
+                on_next.run(());
+            } else {
+                submit();
+            }
+        } else if let Some(index) = choice_for_key(&key, choice_count) {
+            ev.prevent_default();
+            toggle(index);
+        }
+    });
+    on_cleanup(move || keys.remove());
 
     let choices = question.with_value(|q| {
         q.choice_labels()
@@ -40,19 +89,6 @@ pub fn QuestionCard(
                 let index = i as u8;
                 let is_key = q.is_key_choice(index);
                 let picked = move || chosen.with(|c| c.contains(&index));
-                let toggle = move |_| {
-                    chosen.update(|c| {
-                        if multiple {
-                            if let Some(at) = c.iter().position(|&x| x == index) {
-                                c.remove(at);
-                            } else {
-                                c.push(index);
-                            }
-                        } else {
-                            *c = vec![index];
-                        }
-                    })
-                };
                 let mark = move || match (given.get().is_some(), is_key, picked()) {
                     (false, _, _) => "",
                     (true, true, _) => " ✓ 正确答案",
@@ -72,7 +108,7 @@ pub fn QuestionCard(
                                 name=group.clone()
                                 prop:checked=picked
                                 disabled=move || given.get().is_some()
-                                on:change=toggle
+                                on:change=move |_| toggle(index)
                             />
                             <span class="letter">{option_letter(index)} "."</span>
                             <span class="label">{label.to_string()}</span>
@@ -118,7 +154,11 @@ pub fn QuestionCard(
                 <p class="explanation">{explanation}</p>
                 <h3>"法条依据"</h3>
                 <ul class="articles">{cited}</ul>
-                <button class="primary" on:click=move |_| on_next.run(())>"下一题"</button>
+                {correct.then(|| view! { <RateRecall on_rate /> })}
+                <button class="primary" on:click=move |_| on_next.run(())>
+                    {next_label}
+                </button>
+                <p class="hint">"键盘：A–F 或 1–6 选择，回车提交并进入下一题"</p>
             </div>
         })
     };
@@ -141,12 +181,30 @@ pub fn QuestionCard(
                 <button
                     class="primary"
                     disabled=move || question.with_value(|q| q.answer_from_choices(&chosen.get()).is_none())
-                    on:click=submit
+                    on:click=move |_| submit()
                 >
                     "提交答案"
                 </button>
             </Show>
             {feedback}
         </article>
+    }
+}
+
+/// Whether a key was typed into a text field (where letters and Enter mean typing).
+fn typing_in_a_field(ev: &web_sys::KeyboardEvent) -> bool {
+    let Some(element) = ev
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    match element.tag_name().as_str() {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => !matches!(
+            element.get_attribute("type").as_deref(),
+            Some("radio" | "checkbox")
+        ),
+        _ => false,
     }
 }
