@@ -24,12 +24,13 @@ pub fn load_exams(now_ms: u64) -> LoadedExams {
     let raw = match LocalStorage::raw().get_item(EXAM_KEY) {
         Ok(Some(raw)) => raw,
         Ok(None) => return fresh(true, None),
-        Err(_) => {
-            return fresh(
-                false,
-                Some("浏览器不允许保存数据（可能处于隐私模式），考试答案无法保存，请勿在此模式下考试。".into()),
-            )
-        }
+        Err(_) => return fresh(
+            false,
+            Some(
+                "浏览器不允许保存数据（可能处于隐私模式），考试答案无法保存，请勿在此模式下考试。"
+                    .into(),
+            ),
+        ),
     };
     match decode_exam_store(&raw) {
         Ok(decoded) => LoadedExams {
@@ -61,5 +62,7 @@ pub fn load_exams(now_ms: u64) -> LoadedExams {
 pub fn save_exams(store: &ExamStore) -> Result<(), String> {
     LocalStorage::raw()
         .set_item(EXAM_KEY, &encode_exam_store(store))
-        .map_err(|_| "存储空间已满或不可用，最新的答案未能保存！请勿关闭页面，并尽快交卷。".to_string())
+        .map_err(|_| {
+            "存储空间已满或不可用，最新的答案未能保存！请勿关闭页面，并尽快交卷。".to_string()
+        })
 }

@@ -33,7 +33,9 @@ pub fn HandIn(
         move |_| {
             let code = code.clone();
             spawn_local(async move {
-                let done = copy_text(&code).await.map(|()| "已复制成绩代码".to_string());
+                let done = copy_text(&code)
+                    .await
+                    .map(|()| "已复制成绩代码".to_string());
                 status.set(Some(done.unwrap_or_else(|e| e)));
             });
         }

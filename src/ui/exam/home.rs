@@ -49,7 +49,11 @@ pub fn ExamHome() -> impl IntoView {
         }
         list.into_iter()
             .map(|a| {
-                let who = a.participant.as_ref().map(|p| format!(" · {}", p.name)).unwrap_or_default();
+                let who = a
+                    .participant
+                    .as_ref()
+                    .map(|p| format!(" · {}", p.name))
+                    .unwrap_or_default();
                 let (state, link, action) = match a.submitted {
                     None => (
                         format!("作答中，剩余 {}", clock(a.remaining_ms(now))),

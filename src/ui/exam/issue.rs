@@ -11,7 +11,9 @@ use crate::core::exam::{
     ReviewRule, Section, Window,
 };
 use crate::core::law::Book;
-use crate::ui::browser::{base_path, copy_text, local_time, now_ms, parse_local_datetime, random_tag};
+use crate::ui::browser::{
+    base_path, copy_text, local_time, now_ms, parse_local_datetime, random_tag,
+};
 use crate::ui::state::AppState;
 
 /// The address of the app (origin and base path), for share links.
@@ -63,14 +65,22 @@ impl Form {
             review: text("after-submit"),
             multiple: text("all"),
             units: text(""),
-            kinds: [(text("30"), text("2")), (text("10"), text("2")), (text("20"), text("1"))],
+            kinds: [
+                (text("30"), text("2")),
+                (text("10"), text("2")),
+                (text("20"), text("1")),
+            ],
             books: RwSignal::new(vec![]),
         }
     }
 
     /// The exam the form describes, checked by the core.
     fn exam(&self, version: String) -> Result<ExamDefinition, String> {
-        let kinds = [QuestionKind::Single, QuestionKind::Multiple, QuestionKind::Judge];
+        let kinds = [
+            QuestionKind::Single,
+            QuestionKind::Multiple,
+            QuestionKind::Judge,
+        ];
         let mut sections = Vec::new();
         for (kind, (count, points)) in kinds.into_iter().zip(self.kinds) {
             let count = number(&format!("{}题数", kind.label()), &count.get())?;
@@ -83,9 +93,15 @@ impl Form {
                 });
             }
         }
-        let window = match (parse_local_datetime(&self.opens.get()), parse_local_datetime(&self.closes.get())) {
+        let window = match (
+            parse_local_datetime(&self.opens.get()),
+            parse_local_datetime(&self.closes.get()),
+        ) {
             (None, None) => None,
-            (Some(opens_ms), Some(closes_ms)) => Some(Window { opens_ms, closes_ms }),
+            (Some(opens_ms), Some(closes_ms)) => Some(Window {
+                opens_ms,
+                closes_ms,
+            }),
             _ => return Err("开始时间和结束时间须同时填写，或都不填".into()),
         };
         let exam = ExamDefinition {
@@ -141,7 +157,11 @@ fn text_field(label: &'static str, value: RwSignal<String>, kind: &'static str) 
     }
 }
 
-fn select_field(label: &'static str, value: RwSignal<String>, options: &'static [(&'static str, &'static str)]) -> impl IntoView {
+fn select_field(
+    label: &'static str,
+    value: RwSignal<String>,
+    options: &'static [(&'static str, &'static str)],
+) -> impl IntoView {
     view! {
         <label class="field">
             <span>{label}</span>

@@ -6,7 +6,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::start::start_attempt;
 use super::state::ExamState;
-use crate::core::exam::{decode_exam_code, CountRule, ExamDefinition, Participant, ReviewRule, WindowState};
+use crate::core::exam::{
+    decode_exam_code, CountRule, ExamDefinition, Participant, ReviewRule, WindowState,
+};
 use crate::ui::browser::{local_time, now_ms};
 use crate::ui::state::AppState;
 
@@ -15,7 +17,8 @@ use crate::ui::state::AppState;
 pub fn JoinPage() -> impl IntoView {
     let query = use_query_map();
     let exam = Memo::new(move |_| decode_exam_code(&query.read().get("c").unwrap_or_default()));
-    move || match exam.get() {
+    move || {
+        match exam.get() {
         Ok(exam) => view! { <Cover exam /> }.into_any(),
         Err(e) => view! {
             <section class="page">
@@ -25,6 +28,7 @@ pub fn JoinPage() -> impl IntoView {
             </section>
         }
         .into_any(),
+    }
     }
 }
 
@@ -75,7 +79,12 @@ fn Cover(
     let books = if e.blueprint.books.is_empty() {
         "《民法典》各编".to_string()
     } else {
-        e.blueprint.books.iter().map(|b| b.heading()).collect::<Vec<_>>().join("、")
+        e.blueprint
+            .books
+            .iter()
+            .map(|b| b.heading())
+            .collect::<Vec<_>>()
+            .join("、")
     };
     let attempts = if e.attempts_allowed == 0 {
         "不限".to_string()

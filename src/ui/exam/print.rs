@@ -14,7 +14,10 @@ use crate::ui::state::AppState;
 fn finished(render: fn(Attempt, Grade) -> AnyView) -> impl IntoView {
     let app = expect_context::<AppState>();
     let exams = expect_context::<ExamState>();
-    let id = use_params_map().read_untracked().get("id").unwrap_or_default();
+    let id = use_params_map()
+        .read_untracked()
+        .get("id")
+        .unwrap_or_default();
     move || {
         let Some(attempt) = exams.attempt(&id).filter(|a| a.submitted.is_some()) else {
             return view! { <p class="status error">"找不到已交卷的考试记录。"</p> }.into_any();
@@ -74,7 +77,10 @@ pub fn CertificatePage() -> impl IntoView {
             .as_ref()
             .map_or("＿＿＿＿＿＿".to_string(), |p| p.name.clone());
         let unit = attempt.participant.as_ref().map(|p| p.unit.clone());
-        let date = attempt.submitted.map(|s| local_date(s.at_ms)).unwrap_or_default();
+        let date = attempt
+            .submitted
+            .map(|s| local_date(s.at_ms))
+            .unwrap_or_default();
         view! {
             {print_bar(back)}
             <div class="a4 certificate">

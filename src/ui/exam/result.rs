@@ -12,7 +12,7 @@ use super::start::{new_mock, start_attempt};
 use super::state::ExamState;
 use super::summary::{grade_attempt, ScoreSummary};
 use crate::core::bank::{option_letter, Bank};
-use crate::core::exam::{Attempt, Grade, ReviewRule, ResultRecord};
+use crate::core::exam::{Attempt, Grade, ResultRecord, ReviewRule};
 use crate::core::law::Chapter;
 use crate::ui::browser::now_ms;
 use crate::ui::state::AppState;
@@ -23,7 +23,10 @@ pub fn ResultPage() -> impl IntoView {
     let app = expect_context::<AppState>();
     let exams = expect_context::<ExamState>();
     exams.settle();
-    let id = use_params_map().read_untracked().get("id").unwrap_or_default();
+    let id = use_params_map()
+        .read_untracked()
+        .get("id")
+        .unwrap_or_default();
     let navigate = use_navigate();
     let error = RwSignal::new(None::<String>);
     let body = move || {
@@ -46,7 +49,8 @@ pub fn ResultPage() -> impl IntoView {
         };
         let record = ResultRecord::of(&attempt, &grade);
         let review = if attempt.exam.review_open(now_ms()) {
-            view! { <Review attempt=attempt.clone() grade=grade.clone() bank=bank.clone() /> }.into_any()
+            view! { <Review attempt=attempt.clone() grade=grade.clone() bank=bank.clone() /> }
+                .into_any()
         } else {
             let why = match attempt.exam.review {
                 ReviewRule::AfterWindowCloses => "本考试在考试时段结束后开放答案与解析。",

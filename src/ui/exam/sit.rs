@@ -31,7 +31,9 @@ pub fn AttemptPage() -> impl IntoView {
     let now = RwSignal::new(now_ms());
     let confirming = RwSignal::new(false);
 
-    if let Ok(ticker) = set_interval_with_handle(move || now.set(now_ms()), Duration::from_millis(500)) {
+    if let Ok(ticker) =
+        set_interval_with_handle(move || now.set(now_ms()), Duration::from_millis(500))
+    {
         on_cleanup(move || ticker.clear());
     }
     // Leaving (closing, reloading, typing another address) asks first while the attempt runs.
@@ -65,7 +67,9 @@ pub fn AttemptPage() -> impl IntoView {
     let go_to = Callback::new({
         let id = id.clone();
         move |position: usize| {
-            exams.change_attempt(&id, |a| a.current = position.min(a.paper.items.len().saturating_sub(1)))
+            exams.change_attempt(&id, |a| {
+                a.current = position.min(a.paper.items.len().saturating_sub(1))
+            })
         }
     });
     let hand_in = Callback::new({
@@ -160,7 +164,9 @@ fn QuestionView(
         };
         let case = question.case.as_ref().and_then(|c| bank.case(c)).cloned();
         let points = attempt.with_untracked(|a| {
-            a.as_ref().and_then(|a| a.exam.blueprint.section(question.kind)).map_or(0, |s| s.points)
+            a.as_ref()
+                .and_then(|a| a.exam.blueprint.section(question.kind))
+                .map_or(0, |s| s.points)
         });
         let multiple = question.kind == QuestionKind::Multiple;
         let item = StoredValue::new(item);
@@ -186,7 +192,8 @@ fn QuestionView(
             } else {
                 selection = vec![shown];
             }
-            let answer = question.with_value(|q| item.with_value(|i| i.answer_from_shown(q, &selection)));
+            let answer =
+                question.with_value(|q| item.with_value(|i| i.answer_from_shown(q, &selection)));
             let qid = item.with_value(|i| i.question.clone());
             let mut refused = None;
             attempt_id.with_value(|id| {
@@ -223,7 +230,12 @@ fn QuestionView(
             })
             .collect_view();
         let flagged_id = StoredValue::new(flagged_id);
-        let flagged = move || attempt.with(|a| a.as_ref().is_some_and(|a| flagged_id.with_value(|q| a.flags.contains(q))));
+        let flagged = move || {
+            attempt.with(|a| {
+                a.as_ref()
+                    .is_some_and(|a| flagged_id.with_value(|q| a.flags.contains(q)))
+            })
+        };
         let toggle_flag = move |_| {
             let qid = item.with_value(|i| i.question.clone());
             attempt_id.with_value(|id| {
@@ -250,11 +262,11 @@ fn QuestionView(
                 {multiple.then(|| view! { <p class="muted">"（多选：选出全部正确选项）"</p> })}
                 <ul class="choices">{choices}</ul>
                 <div class="question-actions">
-                    <button on:click=move |_| go_to.run(p.saturating_sub(1)) disabled=p == 0>"上一题"</button>
+                    <button on:click=move |_| go_to.run(p.saturating_sub(1)) disabled={p == 0}>"上一题"</button>
                     <button class="flag" class:on=flagged aria-pressed=move || flagged().to_string() on:click=toggle_flag>
                         {move || if flagged() { "★ 已标记" } else { "☆ 标记" }}
                     </button>
-                    <button on:click=move |_| go_to.run(p + 1) disabled=p + 1 >= total>"下一题"</button>
+                    <button on:click=move |_| go_to.run(p + 1) disabled={p + 1 >= total}>"下一题"</button>
                 </div>
             </article>
         }.into_any())
@@ -320,7 +332,11 @@ fn SubmitDialog(
     on_confirm: Callback<web_sys::MouseEvent>,
 ) -> impl IntoView {
     let numbers = |positions: Vec<usize>| -> String {
-        positions.iter().map(|p| (p + 1).to_string()).collect::<Vec<_>>().join("、")
+        positions
+            .iter()
+            .map(|p| (p + 1).to_string())
+            .collect::<Vec<_>>()
+            .join("、")
     };
     let summary = move || {
         let a = attempt.get()?;
