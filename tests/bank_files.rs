@@ -98,3 +98,14 @@ fn the_shipped_json_round_trips_the_bank() {
     let json = bank.to_json();
     assert_eq!(Bank::from_json(&json).unwrap(), bank);
 }
+
+#[test]
+fn the_default_mock_exam_draws_from_the_built_in_bank() {
+    use xuefa::core::exam::{draw, Blueprint};
+    let bank = built_in_bank();
+    let blueprint = Blueprint::mock_default();
+    for seed in 0..30 {
+        let paper = draw(&blueprint, &bank, seed).expect("the bank is large enough");
+        assert_eq!(paper.items.len(), 60, "seed {seed}");
+    }
+}

@@ -5,6 +5,10 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use super::browser::base_path;
+use super::exam::{
+    AttemptPage, CertificatePage, ExamHome, ExamState, IssuePage, JoinPage, ResultPage,
+    ScoreSheetPage,
+};
 use super::pages::{ComingSoon, NotFound};
 use super::state::AppState;
 use super::study::{
@@ -16,6 +20,7 @@ use super::study::{
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
+    provide_context(ExamState::start(state.notice));
     view! {
         <Router base=base_path()>
             <header class="top">
@@ -51,10 +56,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/wrong") view=WrongBookPage />
                     <Route path=path!("/progress") view=ProgressPage />
                     <Route path=path!("/search") view=SearchPage />
-                    <Route
-                        path=path!("/exam")
-                        view=|| view! { <ComingSoon title="考试" /> }
-                    />
+                    <Route path=path!("/exam") view=ExamHome />
+                    <Route path=path!("/exam/attempt/:id") view=AttemptPage />
+                    <Route path=path!("/exam/result/:id") view=ResultPage />
+                    <Route path=path!("/exam/sheet/:id") view=ScoreSheetPage />
+                    <Route path=path!("/exam/certificate/:id") view=CertificatePage />
+                    <Route path=path!("/exam/issue") view=IssuePage />
+                    <Route path=path!("/exam/join") view=JoinPage />
                     <Route
                         path=path!("/stats")
                         view=|| view! { <ComingSoon title="统计" /> }

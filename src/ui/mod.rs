@@ -3,6 +3,7 @@
 
 mod app;
 mod browser;
+mod exam;
 mod pages;
 mod state;
 mod study;

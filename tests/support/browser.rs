@@ -164,6 +164,34 @@ impl Browser {
             .expect("script runs")
     }
 
+    /// Types `text` into the field matching the CSS selector.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let field = self.wait_for(css).await;
+        field.clear().await.expect("clear field");
+        field.send_keys(text).await.expect("type into field");
+    }
+
+    /// The current value of a form field (input, textarea, select).
+    pub async fn value_of(&self, css: &str) -> String {
+        let field = self.wait_for(css).await;
+        field
+            .prop("value")
+            .await
+            .expect("read value")
+            .unwrap_or_default()
+    }
+
+    /// Runs a Chrome DevTools Protocol command (e.g. to emulate print media or allow downloads).
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(Cdp {
+                cmd: cmd.to_string(),
+                params,
+            })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd} failed: {e}"))
+    }
+
     /// Console messages of level SEVERE logged by the page so far (drains the log).
     pub async fn console_errors(&self) -> Vec<String> {
         let log = self
@@ -224,11 +252,37 @@ impl WebDriverCompatibleCommand for BrowserLog {
     }
 }
 
+/// chromedriver's endpoint for Chrome DevTools Protocol commands.
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
 /// A fresh, empty browser profile directory, removed on drop.
-struct TempDir(std::path::PathBuf);
+pub struct TempDir(pub std::path::PathBuf);
 
 impl TempDir {
-    fn new() -> TempDir {
+    /// Creates the directory.
+    pub fn new() -> TempDir {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()

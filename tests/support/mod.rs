@@ -6,5 +6,6 @@
 pub mod browser;
 pub mod server;
 
-pub use browser::Browser;
+#[allow(unused_imports)] // each test file uses its own part of the helpers
+pub use browser::{Browser, TempDir};
 pub use server::StaticServer;

@@ -1,4 +1,4 @@
-//! The browser's clock and randomness, handed to the core as plain values.
+//! The browser's clock and random numbers, handed to the core as plain values.
 
 use crate::core::study::Day;
 
@@ -13,7 +13,57 @@ pub fn today() -> Day {
     .unwrap_or_default()
 }
 
-/// A fresh random seed (for shuffling).
+/// Milliseconds since the Unix epoch, now.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// A fresh 64-bit seed (for drawing a paper or shuffling a practice set).
 pub fn random_seed() -> u64 {
-    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
+    let half = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    (half() << 32) | half()
+}
+
+/// A short random tail for ids, in base 36.
+pub fn random_tag() -> String {
+    let mut n = random_seed() % 36u64.pow(4);
+    let mut tag = String::new();
+    for _ in 0..4 {
+        tag.push(char::from_digit((n % 36) as u32, 36).expect("digit below 36"));
+        n /= 36;
+    }
+    tag
+}
+
+/// A time as local date and time, "2024-06-01 14:05".
+pub fn local_time(ms: u64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// The local date of a time, "2024年6月1日".
+pub fn local_date(ms: u64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{}年{}月{}日",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    )
+}
+
+/// The time a `datetime-local` input holds (local time), or `None` when empty or invalid.
+pub fn parse_local_datetime(value: &str) -> Option<u64> {
+    if value.trim().is_empty() {
+        return None;
+    }
+    let time = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(value)).get_time();
+    (time.is_finite() && time >= 0.0).then_some(time as u64)
 }

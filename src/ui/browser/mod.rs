@@ -1,14 +1,18 @@
-//! Adapters to the browser: storage, network, location, clock, downloads. Nothing here
-//! decides anything.
+//! Adapters to the browser: storage, network, location, clock, files. Nothing here decides
+//! anything.
 
 mod base;
 mod clock;
-mod download;
+mod exam_storage;
 mod fetch;
+mod files;
 mod storage;
 
 pub use base::base_path;
-pub use clock::{random_seed, today};
-pub use download::download_text;
+pub use clock::{
+    local_date, local_time, now_ms, parse_local_datetime, random_seed, random_tag, today,
+};
+pub use exam_storage::{load_exams, save_exams};
 pub use fetch::fetch_text;
+pub use files::{copy_text, download_text};
 pub use storage::{load_learner, save_learner};

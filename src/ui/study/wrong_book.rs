@@ -21,7 +21,7 @@ pub fn WrongBookPage() -> impl IntoView {
         let bytes = state.learner.with_untracked(|l| wrong_book_csv(&bank, l));
         let csv = String::from_utf8(bytes).expect("the CSV writer writes UTF-8");
         let name = format!("学法错题本-{}.csv", today().label());
-        if let Err(message) = download_text(&name, "text/csv;charset=utf-8", &csv) {
+        if let Err(message) = download_text(&name, &csv, "text/csv;charset=utf-8") {
             state.notice.set(Some(message));
         }
     };

@@ -1,0 +1,42 @@
+//! The bank's version: a short stable hash of its canonical JSON, so a paper can name the
+//! exact questions it was drawn from.
+
+use sha2::{Digest, Sha256};
+
+use crate::core::bank::Bank;
+
+/// The first `hex_len` hex digits of the SHA-256 of `bytes` (at most 64).
+pub fn short_hash(bytes: &[u8], hex_len: usize) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    hex.truncate(hex_len);
+    hex
+}
+
+/// The bank's version: 12 hex digits of the SHA-256 of [`Bank::to_json`], which lists cases
+/// and questions in bank order with fields in a fixed order.
+pub fn bank_version(bank: &Bank) -> String {
+    short_hash(bank.to_json().as_bytes(), 12)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::exam::paper::tests::small_bank;
+
+    #[test]
+    fn hashes_are_stable_and_short() {
+        assert_eq!(
+            short_hash(b"abc", 16),
+            "ba7816bf8f01cfea",
+            "SHA-256 of \"abc\" per FIPS 180-2"
+        );
+        let bank = small_bank();
+        assert_eq!(bank_version(&bank).len(), 12);
+        assert_eq!(bank_version(&bank), bank_version(&small_bank()));
+        let mut questions = bank.questions().to_vec();
+        questions[0].stem.push('。');
+        let edited = Bank::new(questions, bank.cases().to_vec());
+        assert_ne!(bank_version(&edited), bank_version(&bank));
+    }
+}

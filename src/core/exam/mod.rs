@@ -1,0 +1,32 @@
+//! Exams: a blueprint draws a paper, an attempt answers it before its deadline, grading
+//! scores it, an exam definition travels as a link or code, and a result record hands the
+//! outcome back with a checksum.
+
+mod attempt;
+mod bank_version;
+mod blueprint;
+mod codes;
+mod definition;
+mod grading;
+mod paper;
+mod qr;
+mod result;
+mod store;
+
+pub use attempt::{clock, Attempt, AttemptClosed, Submission, SubmittedHow};
+pub use bank_version::{bank_version, short_hash};
+pub use blueprint::{Blueprint, Section};
+pub use codes::{
+    code_in_link, decode_exam_code, exam_code, exam_link, CodeError, EXAM_PREFIX, MAX_CODE_LEN,
+};
+pub use definition::{
+    counted_attempt, CountRule, ExamDefinition, ReviewRule, StartRefusal, Window, WindowState,
+};
+pub use grading::{grade, mark, Grade, GradeError, ItemResult, MultipleRule, Score, Tally};
+pub use paper::{draw, DrawError, Paper, PaperItem};
+pub use qr::qr_svg;
+pub use result::{
+    decode_answers, decode_result_code, encode_answers, parse_result_file, Participant,
+    ResultRecord, RESULT_PREFIX,
+};
+pub use store::{decode_exam_store, encode_exam_store, DecodedExamStore, ExamStore, EXAM_KEY};

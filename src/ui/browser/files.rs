@@ -1,0 +1,50 @@
+//! Handing text to the user: a file download and the clipboard.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Offers `text` as a file download named `name`.
+pub fn download_text(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let fail = |_| "浏览器不允许下载文件".to_string();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("没有浏览器窗口")?;
+    let link: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Copies `text` to the clipboard; the error asks the user to copy by hand.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("没有浏览器窗口")?;
+    let clipboard = window.navigator().clipboard();
+    if JsFuture::from(clipboard.write_text(text)).await.is_ok() {
+        return Ok(());
+    }
+    // Older webviews inside chat apps: copy from a selected, off-screen text area.
+    let copied = window.document().and_then(|document| {
+        let area: web_sys::HtmlTextAreaElement =
+            document.create_element("textarea").ok()?.unchecked_into();
+        area.set_value(text);
+        let _ = area.set_attribute("style", "position:fixed;left:-9999px");
+        document.body()?.append_child(&area).ok()?;
+        area.select();
+        let html: web_sys::HtmlDocument = document.unchecked_into();
+        let ok = html.exec_command("copy").unwrap_or(false);
+        area.remove();
+        Some(ok)
+    });
+    match copied {
+        Some(true) => Ok(()),
+        _ => Err("无法自动复制，请长按或选中代码后手动复制".into()),
+    }
+}
