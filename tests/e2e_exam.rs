@@ -139,6 +139,43 @@ async fn a_mock_exam_survives_a_reload_hands_in_and_prints() {
     );
     let score = browser.wait_for(".score-value").await.text().await.unwrap();
 
+    // The two answers given feed study: each gets a tally, the wrong ones land in the 错题本.
+    let learner = browser
+        .eval(r#"return JSON.parse(localStorage.getItem("xuefa.learner"));"#)
+        .await;
+    let tallies = learner["progress"]
+        .as_object()
+        .expect("answers were recorded");
+    assert_eq!(
+        tallies.len(),
+        2,
+        "the two answered questions, not the blanks: {learner}"
+    );
+    let wrong: Vec<String> = tallies
+        .iter()
+        .filter(|(_, tally)| tally[1] == 0)
+        .map(|(id, _)| id.clone())
+        .collect();
+    let mut wrong_book: Vec<String> = learner["wrong"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|id| id.as_str().unwrap().to_string())
+        .collect();
+    wrong_book.sort();
+    assert_eq!(wrong_book, wrong, "{learner}");
+    let result_page = browser.client.current_url().await.unwrap();
+    browser.open(&server.url("/wrong")).await;
+    if wrong.is_empty() {
+        browser.wait_for_text("错题本是空的").await;
+    } else {
+        browser
+            .wait_for_text(&format!("共 {} 题", wrong.len()))
+            .await;
+    }
+    browser.open(result_page.as_str()).await;
+    browser.wait_for_text("答题回顾").await;
+
     browser.click_text("打印成绩单").await;
     browser.wait_for_text("成绩单").await;
     browser

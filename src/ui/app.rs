@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use super::browser::base_path;
+use super::browser::{base_path, today};
 use super::exam::{
     AttemptPage, CertificatePage, ExamHome, ExamState, IssuePage, JoinPage, ResultPage,
     ScoreSheetPage,
@@ -14,13 +14,28 @@ use super::state::AppState;
 use super::study::{
     ChooserPage, HomePage, PracticePage, ProgressPage, SearchPage, SetPage, WrongBookPage,
 };
+use crate::core::exam::{feed_study, ExamStore};
 
 /// The whole application.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
-    provide_context(ExamState::start(state.notice));
+    let exams = ExamState::start(state.notice);
+    provide_context(exams);
+    // Finished exams feed study once the bank is there: wrong answers land in the 错题本.
+    Effect::new(move |_| {
+        let Some(bank) = state.ready_bank() else {
+            return;
+        };
+        if exams.store.with(ExamStore::has_unfed) {
+            exams.change(|store| {
+                state.change_learner(|learner| {
+                    feed_study(store, &bank, learner, today());
+                })
+            });
+        }
+    });
     view! {
         <Router base=base_path()>
             <header class="top">

@@ -75,6 +75,12 @@ impl AppState {
         self.save();
     }
 
+    /// Changes the learner's state in some other way (e.g. feeding a finished exam), and saves.
+    pub fn change_learner(&self, edit: impl FnOnce(&mut LearnerState)) {
+        self.learner.update(edit);
+        self.save();
+    }
+
     /// Takes a question out of the 错题本, and saves.
     pub fn remove_wrong(&self, question_id: &str) {
         self.learner.update(|learner| {

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{ExamDefinition, Paper, Participant, StartRefusal};
-use crate::core::bank::Answer;
+use super::{grade, ExamDefinition, Grade, GradeError, Paper, Participant, StartRefusal};
+use crate::core::bank::{Answer, Bank};
 
 /// How an attempt ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,6 +49,9 @@ pub struct Attempt {
     pub current: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted: Option<Submission>,
+    /// Whether its answers have been handed to study (the 错题本 and the review schedule).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fed_to_study: bool,
 }
 
 impl Attempt {
@@ -76,6 +79,7 @@ impl Attempt {
             flags: BTreeSet::new(),
             current: 0,
             submitted: None,
+            fed_to_study: false,
         })
     }
 
@@ -157,6 +161,18 @@ impl Attempt {
             .submitted
             .map_or(now_ms.min(self.deadline_ms), |s| s.at_ms);
         end.saturating_sub(self.started_ms)
+    }
+
+    /// Grades the attempt against the bank with its exam's rules and lines.
+    pub fn grade(&self, bank: &Bank) -> Result<Grade, GradeError> {
+        grade(
+            &self.paper,
+            bank,
+            &self.exam.blueprint,
+            &self.answers,
+            self.exam.multiple_rule,
+            (self.exam.pass_line, self.exam.excellence_line),
+        )
     }
 
     /// Paper positions (0-based) without an answer.

@@ -12,6 +12,7 @@ mod paper;
 mod qr;
 mod result;
 mod store;
+mod study_feed;
 
 pub use attempt::{clock, Attempt, AttemptClosed, Submission, SubmittedHow};
 pub use bank_version::{bank_version, short_hash};
@@ -30,3 +31,4 @@ pub use result::{
     ResultRecord, RESULT_PREFIX,
 };
 pub use store::{decode_exam_store, encode_exam_store, DecodedExamStore, ExamStore, EXAM_KEY};
+pub use study_feed::feed_study;

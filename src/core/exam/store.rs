@@ -48,6 +48,13 @@ impl ExamStore {
             .collect()
     }
 
+    /// Whether a handed-in attempt has not been fed to study yet (see `feed_study`).
+    pub fn has_unfed(&self) -> bool {
+        self.attempts
+            .iter()
+            .any(|a| a.submitted.is_some() && !a.fed_to_study)
+    }
+
     /// Submits every attempt whose deadline has passed; returns their ids.
     pub fn settle(&mut self, now_ms: u64) -> Vec<String> {
         self.attempts

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::state::ExamState;
-use super::summary::{grade_attempt, verdict, ScoreSummary};
+use super::summary::{verdict, ScoreSummary};
 use crate::core::exam::{Attempt, Grade, ResultRecord};
 use crate::ui::browser::local_date;
 use crate::ui::state::AppState;
@@ -25,7 +25,7 @@ fn finished(render: fn(Attempt, Grade) -> AnyView) -> impl IntoView {
         let Some(bank) = app.ready_bank() else {
             return view! { <p class="status">"题库加载中……"</p> }.into_any();
         };
-        match grade_attempt(&attempt, &bank) {
+        match attempt.grade(&bank) {
             Ok(grade) => render(attempt, grade),
             Err(e) => view! { <p class="status error">{e.to_string()}</p> }.into_any(),
         }

@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::handin::HandIn;
 use super::start::{new_mock, start_attempt};
 use super::state::ExamState;
-use super::summary::{grade_attempt, ScoreSummary};
+use super::summary::ScoreSummary;
 use crate::core::bank::{option_letter, Bank};
 use crate::core::exam::{Attempt, Grade, ResultRecord, ReviewRule};
 use crate::core::law::Chapter;
@@ -43,7 +43,7 @@ pub fn ResultPage() -> impl IntoView {
         let Some(bank) = app.ready_bank() else {
             return view! { <p class="status">"题库加载中……"</p> }.into_any();
         };
-        let grade = match grade_attempt(&attempt, &bank) {
+        let grade = match attempt.grade(&bank) {
             Ok(grade) => grade,
             Err(e) => return view! { <p class="status error">{e.to_string()}</p> }.into_any(),
         };

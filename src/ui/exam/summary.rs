@@ -1,26 +1,10 @@
 //! The score of a finished attempt with its breakdown by kind and by Book, shared by the
 //! result page and the printable score sheet.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
-use crate::core::bank::Bank;
-use crate::core::exam::{clock, grade, Attempt, Grade, GradeError, SubmittedHow, Tally};
+use crate::core::exam::{clock, Attempt, Grade, SubmittedHow, Tally};
 use crate::ui::browser::local_time;
-
-/// Grades an attempt against the bank with its exam's rules.
-pub fn grade_attempt(attempt: &Attempt, bank: &Arc<Bank>) -> Result<Grade, GradeError> {
-    let exam = &attempt.exam;
-    grade(
-        &attempt.paper,
-        bank,
-        &exam.blueprint,
-        &attempt.answers,
-        exam.multiple_rule,
-        (exam.pass_line, exam.excellence_line),
-    )
-}
 
 /// 优秀, 及格 or 不及格.
 pub fn verdict(grade: &Grade) -> &'static str {
