@@ -57,25 +57,37 @@ pub fn encode_learner(state: &LearnerState) -> String {
 
 /// Reads a stored learner record of any known version, migrating it to the current one.
 pub fn decode_learner(raw: &str) -> Result<Decoded, StorageError> {
+    let (state, stored_version) = decode_versioned(raw, SCHEMA_VERSION, migrate)?;
+    Ok(Decoded {
+        state,
+        stored_version,
+    })
+}
+
+/// Reads any versioned record (`{"version": n, …}`): refuses a missing or newer version,
+/// runs `migrate(v, value)` for each step from the stored version up to `current`, then
+/// deserialises. Returns the value and the version it was stored in.
+pub fn decode_versioned<T: serde::de::DeserializeOwned>(
+    raw: &str,
+    current: u64,
+    migrate: fn(u64, Value) -> Result<Value, String>,
+) -> Result<(T, u64), StorageError> {
     let mut value: Value =
         serde_json::from_str(raw).map_err(|e| StorageError::NotJson(e.to_string()))?;
     let stored_version = value
         .get("version")
         .and_then(Value::as_u64)
         .ok_or(StorageError::NoVersion)?;
-    if stored_version > SCHEMA_VERSION {
+    if stored_version > current {
         return Err(StorageError::FromTheFuture(stored_version));
     }
     let invalid = |version, message: String| StorageError::Invalid { version, message };
-    for version in stored_version..SCHEMA_VERSION {
+    for version in stored_version..current {
         value = migrate(version, value).map_err(|m| invalid(version, m))?;
     }
-    let state =
+    let decoded =
         serde_json::from_value(value).map_err(|e| invalid(stored_version, e.to_string()))?;
-    Ok(Decoded {
-        state,
-        stored_version,
-    })
+    Ok((decoded, stored_version))
 }
 
 /// The key under which an unreadable value is kept aside, stamped with the time it was found.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{fetch_text, load_learner, save_learner, today};
+use super::browser::{fetch_text, load_learner, now_ms, save_learner, today};
 use crate::core::bank::Bank;
 use crate::core::study::{LearnerState, Rating, Recorded};
 
@@ -30,10 +30,10 @@ pub struct AppState {
 impl AppState {
     /// Reads the learner's state from storage and starts downloading the bank.
     pub fn start() -> AppState {
-        let loaded = load_learner();
+        let loaded = load_learner(now_ms());
         let state = AppState {
             bank: RwSignal::new(BankLoad::Loading),
-            learner: RwSignal::new(loaded.state),
+            learner: RwSignal::new(loaded.value),
             notice: RwSignal::new(loaded.notice),
             writable: StoredValue::new(loaded.writable),
         };

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::{Attempt, ExamDefinition};
-use crate::core::storage::StorageError;
+use crate::core::storage::{decode_versioned, StorageError};
 
 /// The localStorage key of exam data.
 pub const EXAM_KEY: &str = "xuefa.exams";
@@ -83,28 +83,14 @@ pub fn decode_exam_store(raw: &str) -> Result<DecodedExamStore, StorageError> {
     decode_with(raw, EXAM_SCHEMA_VERSION, migrate)
 }
 
-/// The decoding steps, with the current version and migrations as parameters so that the
-/// migration path is tested before its first real step exists.
+/// Decoding with the current version and migrations as parameters, so that the migration
+/// path is tested before its first real step exists.
 fn decode_with(
     raw: &str,
     current: u64,
     migrate: fn(u64, Value) -> Result<Value, String>,
 ) -> Result<DecodedExamStore, StorageError> {
-    let mut value: Value =
-        serde_json::from_str(raw).map_err(|e| StorageError::NotJson(e.to_string()))?;
-    let stored_version = value
-        .get("version")
-        .and_then(Value::as_u64)
-        .ok_or(StorageError::NoVersion)?;
-    if stored_version > current {
-        return Err(StorageError::FromTheFuture(stored_version));
-    }
-    let invalid = |version, message: String| StorageError::Invalid { version, message };
-    for version in stored_version..current {
-        value = migrate(version, value).map_err(|m| invalid(version, m))?;
-    }
-    let store =
-        serde_json::from_value(value).map_err(|e| invalid(stored_version, e.to_string()))?;
+    let (store, stored_version) = decode_versioned(raw, current, migrate)?;
     Ok(DecodedExamStore {
         store,
         stored_version,

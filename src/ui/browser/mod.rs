@@ -3,7 +3,6 @@
 
 mod base;
 mod clock;
-mod exam_storage;
 mod fetch;
 mod files;
 mod storage;
@@ -12,7 +11,6 @@ pub use base::base_path;
 pub use clock::{
     local_date, local_time, now_ms, parse_local_datetime, random_seed, random_tag, today,
 };
-pub use exam_storage::{load_exams, save_exams};
 pub use fetch::fetch_text;
 pub use files::{copy_text, download_text};
-pub use storage::{load_learner, save_learner};
+pub use storage::{load_exams, load_learner, save_exams, save_learner};

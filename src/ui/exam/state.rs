@@ -22,7 +22,7 @@ impl ExamState {
             notice.set(Some(message));
         }
         let state = ExamState {
-            store: RwSignal::new(loaded.store),
+            store: RwSignal::new(loaded.value),
             notice,
             writable: StoredValue::new(loaded.writable),
         };
