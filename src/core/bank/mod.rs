@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 
 pub use case::Case;
 pub use load::{load_toml, BankError, SourceFile};
+#[cfg(test)]
+pub(crate) use question::test_question;
 pub use question::{option_letter, Answer, Question, QuestionKind};
 pub use search::SearchQuery;
 

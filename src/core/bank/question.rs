@@ -130,6 +130,23 @@ impl Question {
     }
 }
 
+/// A plain true/false question on one article, for the core's tests.
+#[cfg(test)]
+pub(crate) fn test_question(id: &str, article: u16) -> Question {
+    Question {
+        id: id.into(),
+        kind: QuestionKind::Judge,
+        stem: format!("{id} 的题干"),
+        options: vec![],
+        answer: Answer::Verdict(true),
+        articles: vec![article],
+        explanation: format!("第{article}条。"),
+        difficulty: 1,
+        case: None,
+        tags: vec![],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,21 +27,10 @@ fn mix(x: u64) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::bank::{Answer, QuestionKind};
+    use crate::core::bank::test_question;
 
     fn question(id: &str) -> Question {
-        Question {
-            id: id.into(),
-            kind: QuestionKind::Judge,
-            stem: format!("{id} 的题干"),
-            options: vec![],
-            answer: Answer::Verdict(true),
-            articles: vec![17],
-            explanation: "第17条。".into(),
-            difficulty: 1,
-            case: None,
-            tags: vec![],
-        }
+        test_question(id, 17)
     }
 
     #[test]

@@ -72,20 +72,12 @@ pub fn next_once<'a>(order: &[&'a Question], current: Option<&str>) -> Option<&'
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::bank::{Answer, Case, QuestionKind};
+    use crate::core::bank::{test_question, Case};
 
     fn question(id: &str, article: u16, case: Option<&str>) -> Question {
         Question {
-            id: id.into(),
-            kind: QuestionKind::Judge,
-            stem: format!("{id} 的题干"),
-            options: vec![],
-            answer: Answer::Verdict(true),
-            articles: vec![article],
-            explanation: format!("第{article}条。"),
-            difficulty: 1,
             case: case.map(Into::into),
-            tags: vec![],
+            ..test_question(id, article)
         }
     }
 

@@ -127,21 +127,10 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::bank::{Answer, Question, QuestionKind};
+    use crate::core::bank::{test_question, Question};
 
     fn question(id: &str, article: u16) -> Question {
-        Question {
-            id: id.into(),
-            kind: QuestionKind::Judge,
-            stem: format!("{id} 的题干"),
-            options: vec![],
-            answer: Answer::Verdict(true),
-            articles: vec![article],
-            explanation: format!("第{article}条。"),
-            difficulty: 1,
-            case: None,
-            tags: vec![],
-        }
+        test_question(id, article)
     }
 
     #[test]

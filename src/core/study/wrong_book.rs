@@ -128,21 +128,10 @@ fn redo_ids(entries: &[WrongEntry]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::bank::{Answer, QuestionKind};
+    use crate::core::bank::test_question;
 
     fn question(id: &str, article: u16) -> Question {
-        Question {
-            id: id.into(),
-            kind: QuestionKind::Judge,
-            stem: format!("{id} 的题干"),
-            options: vec![],
-            answer: Answer::Verdict(true),
-            articles: vec![article],
-            explanation: format!("第{article}条。"),
-            difficulty: 1,
-            case: None,
-            tags: vec![],
-        }
+        test_question(id, article)
     }
 
     #[test]
