@@ -30,6 +30,10 @@ pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
 /// Tidies one cell: trims spaces (also the ideographic space U+3000 and non-breaking spaces)
 /// and turns full-width ASCII (０-９, Ａ-Ｚ, …) into ordinary characters.
 pub fn normalize_cell(cell: &str) -> String {
+    let special = |c: char| matches!(c, '\u{3000}' | '\u{00A0}' | '\u{FF01}'..='\u{FF5E}');
+    if !cell.contains(special) {
+        return cell.trim().to_string();
+    }
     cell.chars()
         .map(|c| match c {
             '\u{3000}' | '\u{00A0}' => ' ',

@@ -3,7 +3,7 @@
 //! 平均分 = mean of the counted scores of those who sat. A result from someone not on the
 //! roster is listed apart and counts towards no rate.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Person, Roster};
 
@@ -142,7 +142,8 @@ pub fn unit_report(
     lines: Lines,
     rule: CountingRule,
 ) -> UnitReport {
-    let mut kept: HashMap<&str, &ScoredResult> = HashMap::with_capacity(results.len());
+    let mut kept: HashMap<&str, &ScoredResult> =
+        HashMap::with_capacity_and_hasher(results.len(), Default::default());
     let mut order: Vec<&str> = Vec::new();
     for result in results {
         match kept.get_mut(result.person_id.as_str()) {

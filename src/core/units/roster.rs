@@ -1,6 +1,6 @@
 //! The roster (应考名单): who should sit an exam, with their unit.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// One person expected to sit: staff id (工号), name and unit (单位).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,7 +63,7 @@ impl Roster {
             return self.headcounts.clone();
         }
         let mut units: Vec<(String, usize)> = Vec::new();
-        let mut position: HashMap<&str, usize> = HashMap::new();
+        let mut position: HashMap<&str, usize> = HashMap::default();
         for person in &self.people {
             match position.get(person.unit.as_str()) {
                 Some(&i) => units[i].1 += 1,

@@ -2,7 +2,7 @@
 //! tidying cells, and naming the row and column of every problem. Nothing is taken until the
 //! caller accepts: all rows when there are no problems, or only the valid rows on request.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::{Person, Roster};
 use crate::core::formats::normalize_cell;
@@ -110,7 +110,7 @@ pub fn read_roster(rows: &[Vec<String>], header_row: usize, columns: RosterColum
         people: Vec::new(),
         problems: Vec::new(),
     };
-    let mut first_row_of: HashMap<String, usize> = HashMap::new();
+    let mut first_row_of: HashMap<String, usize> = HashMap::default();
     for (index, row) in rows.iter().enumerate().skip(header_row + 1) {
         let line = index + 1;
         if row.iter().all(|cell| normalize_cell(cell).is_empty()) {
@@ -174,7 +174,7 @@ pub fn read_headcounts(rows: &[Vec<String>]) -> Result<Roster, Vec<RowProblem>> 
     };
     let mut units = Vec::new();
     let mut problems = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::default();
     for (index, row) in rows.iter().enumerate().skip(header_row + 1) {
         let line = index + 1;
         let cell = |column: usize| {
