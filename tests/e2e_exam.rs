@@ -87,6 +87,11 @@ async fn a_mock_exam_survives_a_reload_hands_in_and_prints() {
         .wait_for_text("第 1 题 / 共 60 题")
         .await
         .contains("已答 0/60"));
+    let header = browser.wait_for("header.top").await.text().await.unwrap();
+    assert!(
+        header.contains("考试进行中") && !header.contains("学习"),
+        "no navigation leads out of a running exam: {header}"
+    );
 
     pick_first_choice(&browser).await;
     browser.wait_for_text("已答 1/60").await;

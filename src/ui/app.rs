@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use super::browser::{base_path, today};
@@ -38,17 +39,7 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Router base=base_path()>
-            <header class="top">
-                <A href="/" exact=true>
-                    <span class="brand">"学法"</span>
-                </A>
-                <nav aria-label="主导航">
-                    <A href="/" exact=true>"学习"</A>
-                    <A href="/exam">"考试"</A>
-                    <A href="/stats">"统计"</A>
-                    <A href="/bank">"题库"</A>
-                </nav>
-            </header>
+            <Header />
             {move || {
                 state
                     .notice
@@ -89,5 +80,36 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+/// The header: the brand and the main navigation — which an exam attempt replaces by a plain
+/// "考试进行中", so that no tap in the app leaves a running exam by accident.
+#[component]
+fn Header() -> impl IntoView {
+    let location = use_location();
+    let in_attempt = move || location.pathname.get().contains("/exam/attempt/");
+    view! {
+        <header class="top">
+            <Show
+                when=in_attempt
+                fallback=|| {
+                    view! {
+                        <A href="/" exact=true>
+                            <span class="brand">"学法"</span>
+                        </A>
+                        <nav aria-label="主导航">
+                            <A href="/" exact=true>"学习"</A>
+                            <A href="/exam">"考试"</A>
+                            <A href="/stats">"统计"</A>
+                            <A href="/bank">"题库"</A>
+                        </nav>
+                    }
+                }
+            >
+                <span class="brand">"学法"</span>
+                <span class="in-exam">"考试进行中"</span>
+            </Show>
+        </header>
     }
 }
