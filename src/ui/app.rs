@@ -14,6 +14,7 @@ use super::state::AppState;
 use super::study::{
     ChooserPage, HomePage, PracticePage, ProgressPage, SearchPage, SetPage, WrongBookPage,
 };
+use super::widgets::UpdatePrompt;
 use crate::core::exam::{feed_study, ExamStore};
 
 /// The whole application.
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <A href="/bank">"题库"</A>
                 </nav>
             </header>
+            <UpdatePrompt />
             {move || {
                 state
                     .notice
