@@ -5,12 +5,14 @@
 #   the wasm32 target, trunk, wasm-bindgen-cli (the exact version in Cargo.lock),
 #   wasm-opt (binaryen from npm into .tools/; Debian's binaryen 108 breaks the wasm),
 #   and with --browser: Chromium, chromedriver and CJK fonts (so pages render as a user
-#   sees them) from Debian's packages.
+#   sees them) from Debian's packages, and axe-core (the accessibility checker the end-to-end
+#   tests inject) from npm into .tools/.
 
 set -euo pipefail
 XUEFA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+AXE_CORE_VERSION=4.14.1
 export PATH="$HOME/.cargo/bin:$XUEFA_ROOT/.tools/node_modules/.bin:$PATH"
 
 say() { echo "setup: $*" >&2; }
@@ -49,7 +51,7 @@ fi
 
 if [ "${1:-}" = "--browser" ]; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
-      || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+      || ! fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; then
     if [ "$(id -u)" = 0 ]; then
       say "installing Chromium, chromedriver and CJK fonts from Debian's packages"
       apt-get update -qq >&2
@@ -59,5 +61,13 @@ if [ "${1:-}" = "--browser" ]; then
       say "  sudo apt-get update && sudo apt-get install -y chromium chromium-driver fonts-noto-cjk"
       exit 1
     fi
+  fi
+  if ! grep -qs "\"version\": \"$AXE_CORE_VERSION\"" "$XUEFA_ROOT/.tools/node_modules/axe-core/package.json"; then
+    if ! command -v npm >/dev/null; then
+      say "npm is needed for axe-core (the end-to-end accessibility check): install Node.js"
+      exit 1
+    fi
+    say "installing axe-core $AXE_CORE_VERSION into .tools/"
+    npm install --silent --no-audit --no-fund --prefix "$XUEFA_ROOT/.tools" "axe-core@$AXE_CORE_VERSION" >&2
   fi
 fi

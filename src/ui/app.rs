@@ -15,6 +15,7 @@ use super::state::AppState;
 use super::study::{
     ChooserPage, HomePage, PracticePage, ProgressPage, SearchPage, SetPage, WrongBookPage,
 };
+use super::widgets::UpdatePrompt;
 use crate::core::exam::{feed_study, ExamStore};
 
 /// The whole application.
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=base_path()>
             <Header />
+            <UpdatePrompt />
             {move || {
                 state
                     .notice

@@ -25,7 +25,7 @@ pub fn ComingSoon(
         <section class="page">
             <h1>{title}</h1>
             <p>"此功能正在建设中，敬请期待。现在可以先在“学习”中按编练习。"</p>
-            <A href="/">"去练习"</A>
+            <A href="/" attr:class="button">"去练习"</A>
         </section>
     }
 }

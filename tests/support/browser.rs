@@ -25,6 +25,15 @@ pub struct Browser {
 impl Browser {
     /// Starts chromedriver on a free port and opens a fresh headless Chromium at the given size.
     pub async fn start(width: u32, height: u32) -> Browser {
+        Browser::launch(width, height, false).await
+    }
+
+    /// Like `start`, and records every network request the browser makes (see `requested_urls`).
+    pub async fn start_recording_requests(width: u32, height: u32) -> Browser {
+        Browser::launch(width, height, true).await
+    }
+
+    async fn launch(width: u32, height: u32, record_requests: bool) -> Browser {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -53,7 +62,12 @@ impl Browser {
         ];
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("goog:chromeOptions".into(), json!({ "args": args }));
-        capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        let logs = if record_requests {
+            json!({ "browser": "ALL", "performance": "ALL" })
+        } else {
+            json!({ "browser": "ALL" })
+        };
+        capabilities.insert("goog:loggingPrefs".into(), logs);
         let deadline = Instant::now() + PATIENCE;
         let client = loop {
             let attempt = ClientBuilder::new(HttpConnector::new())
@@ -196,7 +210,7 @@ impl Browser {
     pub async fn console_errors(&self) -> Vec<String> {
         let log = self
             .client
-            .issue_cmd(BrowserLog)
+            .issue_cmd(BrowserLog("browser"))
             .await
             .expect("read the browser log");
         log.as_array()
@@ -204,6 +218,30 @@ impl Browser {
             .flatten()
             .filter(|entry| entry["level"] == "SEVERE")
             .map(|entry| entry.to_string())
+            .collect()
+    }
+}
+
+impl Browser {
+    /// Every URL the browser has requested since the last call (drains the log); needs
+    /// `start_recording_requests`.
+    pub async fn requested_urls(&self) -> Vec<String> {
+        let log = self
+            .client
+            .issue_cmd(BrowserLog("performance"))
+            .await
+            .expect("read the performance log");
+        log.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|entry| entry["message"].as_str())
+            .filter_map(|message| serde_json::from_str::<Value>(message).ok())
+            .filter(|event| event["message"]["method"] == "Network.requestWillBeSent")
+            .filter_map(|event| {
+                event["message"]["params"]["request"]["url"]
+                    .as_str()
+                    .map(str::to_string)
+            })
             .collect()
     }
 }
@@ -231,9 +269,10 @@ fn chromedriver() -> String {
     std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_string())
 }
 
-/// chromedriver's log endpoint, which fantoccini does not wrap.
+/// chromedriver's log endpoint, which fantoccini does not wrap: "browser" (the console) or
+/// "performance" (DevTools events, with every network request).
 #[derive(Debug)]
-struct BrowserLog;
+struct BrowserLog(&'static str);
 
 impl WebDriverCompatibleCommand for BrowserLog {
     fn endpoint(
@@ -247,7 +286,7 @@ impl WebDriverCompatibleCommand for BrowserLog {
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (
             http::Method::POST,
-            Some(json!({ "type": "browser" }).to_string()),
+            Some(json!({ "type": self.0 }).to_string()),
         )
     }
 }

@@ -2,13 +2,16 @@
 //! a file extension — what a host configured for a single-page app does.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::thread;
 
 use tiny_http::{Header, Response, Server};
 
 /// Serves a directory on 127.0.0.1 at a free port until dropped.
 pub struct StaticServer {
-    server: std::sync::Arc<Server>,
+    server: Arc<Server>,
+    online: Arc<AtomicBool>,
     pub origin: String,
 }
 
@@ -25,11 +28,18 @@ impl StaticServer {
 
     /// Serves `root`.
     pub fn start(root: PathBuf) -> StaticServer {
-        let server = std::sync::Arc::new(Server::http("127.0.0.1:0").expect("bind loopback"));
+        let server = Arc::new(Server::http("127.0.0.1:0").expect("bind loopback"));
         let origin = format!("http://{}", server.server_addr());
         let serving = server.clone();
+        let online = Arc::new(AtomicBool::new(true));
+        let answering = online.clone();
         thread::spawn(move || {
             for request in serving.incoming_requests() {
+                if !answering.load(Ordering::SeqCst) {
+                    let _ = request
+                        .respond(Response::from_data(b"offline".to_vec()).with_status_code(503));
+                    continue;
+                }
                 let path = request
                     .url()
                     .split(['?', '#'])
@@ -39,7 +49,16 @@ impl StaticServer {
                 let _ = request.respond(respond(&root, &path));
             }
         });
-        StaticServer { server, origin }
+        StaticServer {
+            server,
+            online,
+            origin,
+        }
+    }
+
+    /// Takes the site off the network (every request gets 503) or puts it back.
+    pub fn set_online(&self, online: bool) {
+        self.online.store(online, Ordering::SeqCst);
     }
 
     /// The absolute URL of a path on this server.

@@ -5,6 +5,7 @@ mod base;
 mod clock;
 mod fetch;
 mod files;
+mod offline;
 mod storage;
 
 pub use base::base_path;
@@ -13,4 +14,5 @@ pub use clock::{
 };
 pub use fetch::fetch_text;
 pub use files::{copy_text, download_text};
+pub use offline::{apply_update, register_service_worker};
 pub use storage::{load_exams, load_learner, save_exams, save_learner};

@@ -45,7 +45,7 @@ pub fn ExamHome() -> impl IntoView {
         let mut list = exams.store.get().attempts;
         list.reverse();
         if list.is_empty() {
-            return view! { <p class="muted">"还没有考试记录。"</p> }.into_any();
+            return view! { <li class="muted">"还没有考试记录。"</li> }.into_any();
         }
         list.into_iter()
             .map(|a| {

@@ -129,7 +129,7 @@ fn TimerBar(
                     <strong class="exam-title">{a.exam.title.clone()}</strong>
                     <span class="timer" role="timer" aria-live="off">"剩余 " {clock(remaining)}</span>
                 </div>
-                <ProgressBar done=(limit - remaining) as usize / 1000 total=limit as usize / 1000 />
+                <ProgressBar label="考试用时" done=(limit - remaining) as usize / 1000 total=limit as usize / 1000 />
                 <span class="answered-count">{format!("已答 {answered}/{total}")}</span>
             </div>
         })

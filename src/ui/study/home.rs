@@ -57,7 +57,7 @@ pub fn HomePage() -> impl IntoView {
                                             .map(|a| format!("，正确率 {a}%"))
                                             .unwrap_or_default();
                                         view! {
-                                            <ProgressBar done=p.answered total=p.total />
+                                            <ProgressBar label=format!("{} 练习进度", book.heading()) done=p.answered total=p.total />
                                             <span class="book-progress">
                                                 {format!("已练 {}/{}{accuracy}", p.answered, p.total)}
                                             </span>

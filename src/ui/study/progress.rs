@@ -37,7 +37,7 @@ pub fn ProgressPage() -> impl IntoView {
                             view! {
                                 <li class="chapter-progress">
                                     <A href=href>{chapter.title}</A>
-                                    <ProgressBar done=s.answered total=s.total />
+                                    <ProgressBar label=format!("{} 练习进度", chapter.title) done=s.answered total=s.total />
                                     <span class="figures">{figures(&s)}</span>
                                 </li>
                             }
@@ -47,7 +47,7 @@ pub fn ProgressPage() -> impl IntoView {
                         <details class="book-progress-block">
                             <summary>
                                 <span class="book-name">{book.heading()}</span>
-                                <ProgressBar done=summary.answered total=summary.total />
+                                <ProgressBar label=format!("{} 练习进度", book.heading()) done=summary.answered total=summary.total />
                                 <span class="figures">{figures(&summary)}</span>
                             </summary>
                             <ul class="chapters">{chapters}</ul>

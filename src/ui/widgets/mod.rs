@@ -3,7 +3,9 @@
 mod progress_bar;
 mod question_card;
 mod rate_recall;
+mod update_prompt;
 
 pub use progress_bar::ProgressBar;
 pub use question_card::QuestionCard;
 pub use rate_recall::RateRecall;
+pub use update_prompt::UpdatePrompt;

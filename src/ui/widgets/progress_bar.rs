@@ -2,9 +2,12 @@
 
 use leptos::prelude::*;
 
-/// A bar filled to `done / total`, with the figures for screen readers.
+/// A bar filled to `done / total`, with its name and the figures for screen readers.
 #[component]
 pub fn ProgressBar(
+    /// What the bar measures, read out by screen readers.
+    #[prop(into)]
+    label: String,
     /// How many are done.
     done: usize,
     /// How many there are.
@@ -15,11 +18,12 @@ pub fn ProgressBar(
         <div
             class="bar"
             role="progressbar"
+            aria-label=label
             aria-valuemin="0"
             aria-valuemax=total
             aria-valuenow=done
         >
-            <div class="bar-fill" style=format!("width: {percent}%")></div>
+            <div class="bar-fill" style:width=format!("{percent}%")></div>
         </div>
     }
 }

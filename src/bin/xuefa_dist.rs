@@ -1,0 +1,183 @@
+//! Finishes Trunk's output so the site runs under a strict Content-Security-Policy and offline:
+//!
+//! - moves Trunk's inline `<script type="module">` loader into its own file `init-<hash>.js`
+//!   (so `script-src 'self'` needs no hash or `'unsafe-inline'`);
+//! - stamps the service worker `sw.js` with the list of files to cache and a version that
+//!   changes whenever any file changes (so browsers see a new version);
+//! - writes `404.html` as a copy of `index.html` (static hosts serve it for deep links).
+//!
+//! Usage: `xuefa-dist <staging dir>` (Trunk runs it after every build).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use sha2::{Digest, Sha256};
+
+/// Where `sw.js` expects the list of files to cache (a JSON array of relative paths).
+const PRECACHE_MARK: &str = "\"__XUEFA_PRECACHE__\"";
+/// Where `sw.js` expects the version string.
+const VERSION_MARK: &str = "__XUEFA_VERSION__";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [dir] = args.as_slice() else {
+        eprintln!("usage: xuefa-dist <staging dir>");
+        return ExitCode::from(2);
+    };
+    match finish(Path::new(dir)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xuefa-dist: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn finish(dir: &Path) -> Result<(), String> {
+    let read =
+        |name: &str| std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"));
+    let write = |name: &str, text: &str| {
+        std::fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"))
+    };
+    let (html, loader) = externalise_loader(&read("index.html")?)?;
+    write(&loader.name, &loader.text)?;
+    write("index.html", &html)?;
+    write("404.html", &html)?;
+    let worker = read("sw.js")?;
+    let mut files = site_files(dir)?;
+    files.retain(|(name, _)| name != "sw.js" && name != "404.html");
+    write("sw.js", &stamp_worker(&worker, &files)?)?;
+    eprintln!(
+        "xuefa-dist: loader {}, {} files cached by sw.js",
+        loader.name,
+        files.len()
+    );
+    Ok(())
+}
+
+/// A script file to write next to `index.html`.
+#[derive(Debug, PartialEq)]
+struct Loader {
+    name: String,
+    text: String,
+}
+
+/// Replaces the one inline module script in `html` by a reference to a file named after the
+/// hash of its content; fails if there is none or more than one.
+fn externalise_loader(html: &str) -> Result<(String, Loader), String> {
+    const OPEN: &str = "<script type=\"module\">";
+    const CLOSE: &str = "</script>";
+    let start = html
+        .find(OPEN)
+        .ok_or("index.html has no inline module script")?;
+    if html[start + OPEN.len()..].contains(OPEN) {
+        return Err("index.html has more than one inline module script".into());
+    }
+    let body_start = start + OPEN.len();
+    let body_end = body_start
+        + html[body_start..]
+            .find(CLOSE)
+            .ok_or("the inline module script is not closed")?;
+    let text = html[body_start..body_end].trim().to_string() + "\n";
+    let name = format!("init-{}.js", short_hash(text.as_bytes()));
+    let tag = format!("<script type=\"module\" src=\"{name}\"></script>");
+    let html = format!("{}{tag}{}", &html[..start], &html[body_end + CLOSE.len()..]);
+    Ok((html, Loader { name, text }))
+}
+
+/// Every file under `dir` as (path relative to `dir` with `/`, content), sorted by path.
+fn site_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut pending = vec![PathBuf::new()];
+    let mut files = Vec::new();
+    while let Some(relative) = pending.pop() {
+        let entries = std::fs::read_dir(dir.join(&relative))
+            .map_err(|e| format!("{}: {e}", relative.display()))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| e.to_string())?;
+            let path = relative.join(entry.file_name());
+            if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
+                pending.push(path);
+            } else {
+                let bytes = std::fs::read(dir.join(&path))
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                let name = path.to_string_lossy().replace('\\', "/");
+                files.push((name, bytes));
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Writes the list of files and a version derived from all their contents into the worker.
+fn stamp_worker(worker: &str, files: &[(String, Vec<u8>)]) -> Result<String, String> {
+    if !worker.contains(PRECACHE_MARK) || !worker.contains(VERSION_MARK) {
+        return Err("sw.js lacks the precache or version placeholder".into());
+    }
+    let mut everything = Sha256::new();
+    for (name, bytes) in files {
+        everything.update(name.as_bytes());
+        everything.update([0]);
+        everything.update(Sha256::digest(bytes));
+    }
+    let version = hex(&everything.finalize()[..8]);
+    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    let list = serde_json::to_string(&names).map_err(|e| e.to_string())?;
+    Ok(worker
+        .replace(PRECACHE_MARK, &list)
+        .replace(VERSION_MARK, &version))
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes)[..8])
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "<head><link rel=\"modulepreload\" href=\"/a.js\">\n<script type=\"module\">\nimport init from '/a.js';\nawait init();\n</script></head><body></body>";
+
+    #[test]
+    fn the_inline_loader_moves_to_a_file_named_by_its_content() {
+        let (html, loader) = externalise_loader(PAGE).unwrap();
+        assert_eq!(loader.text, "import init from '/a.js';\nawait init();\n");
+        assert!(loader.name.starts_with("init-") && loader.name.ends_with(".js"));
+        assert_eq!(
+            html,
+            format!(
+                "<head><link rel=\"modulepreload\" href=\"/a.js\">\n<script type=\"module\" src=\"{}\"></script></head><body></body>",
+                loader.name
+            )
+        );
+        let other = PAGE.replace("init();", "init({});");
+        assert_ne!(externalise_loader(&other).unwrap().1.name, loader.name);
+    }
+
+    #[test]
+    fn a_page_without_or_with_two_inline_loaders_is_refused() {
+        assert!(externalise_loader("<head></head>").is_err());
+        let twice = format!("{PAGE}{PAGE}");
+        assert!(externalise_loader(&twice).is_err());
+    }
+
+    #[test]
+    fn the_worker_version_changes_with_any_file_and_lists_every_file() {
+        let worker = "const V = \"__XUEFA_VERSION__\"; const FILES = \"__XUEFA_PRECACHE__\";";
+        let files = vec![
+            ("bank.json".to_string(), b"{}".to_vec()),
+            ("index.html".to_string(), b"<html>".to_vec()),
+        ];
+        let stamped = stamp_worker(worker, &files).unwrap();
+        assert!(stamped.contains("const FILES = [\"bank.json\",\"index.html\"];"));
+        assert!(!stamped.contains("__XUEFA_VERSION__"));
+        let mut changed = files.clone();
+        changed[0].1 = b"{\"x\":1}".to_vec();
+        assert_ne!(stamp_worker(worker, &changed).unwrap(), stamped);
+        assert!(stamp_worker("no marks", &files).is_err());
+    }
+}
