@@ -1,7 +1,7 @@
 //! End to end, in headless Chromium against a copy of the release `dist/`: after one visit the
 //! app and the whole bank work with the network off, on every route, including routes never
 //! visited; a new version is announced with a reload prompt that stays hidden during an exam
-//! attempt, and reloading switches to it. "Network off" is both Chromium's emulated offline
+//! attempt (it shows once the attempt is handed in), and reloading switches to it. "Network off" is both Chromium's emulated offline
 //! mode and the server answering every request with 503.
 
 mod support;
@@ -104,7 +104,9 @@ async fn after_one_visit_every_route_works_offline_and_updates_wait_for_the_exam
         "no update prompt during an exam attempt"
     );
 
-    browser.click_text("考试").await;
+    // Handing in ends the attempt; on the result page the prompt may show.
+    browser.click_text("交卷").await;
+    browser.click_text("确认交卷").await;
     browser.wait_for_text(PROMPT).await;
     browser.click_text("刷新").await;
     wait_until(
