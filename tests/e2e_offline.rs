@@ -1,8 +1,8 @@
 //! End to end, in headless Chromium against a copy of the release `dist/`: after one visit the
 //! app and the whole bank work with the network off, on every route, including routes never
 //! visited; a new version is announced with a reload prompt that stays hidden during an exam
-//! attempt (it shows once the attempt is handed in), and reloading switches to it. "Network off" is both Chromium's emulated offline
-//! mode and the server answering every request with 503.
+//! attempt (it shows once the attempt is handed in), and reloading switches to it. "Network
+//! off" is both Chromium's emulated offline mode and the server answering every request with 503.
 
 mod support;
 
