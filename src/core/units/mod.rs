@@ -1,11 +1,19 @@
 //! Units and their exams: the roster, collected results and the per-unit rates.
 
+mod collect;
+mod item_analysis;
 mod report;
 mod results_table;
 mod roster;
 mod roster_import;
 mod summary_table;
 
+pub use collect::{
+    collect_results, AcceptedRecord, CollectedInput, Collection, Flag, FlaggedRecord,
+};
+pub use item_analysis::{
+    item_analysis, most_missed, ItemAnalysis, ItemStats, MissedQuestion, Responses,
+};
 pub use report::{
     format_rate, unit_report, CountingRule, Lines, ScoredResult, UnitReport, UnitRow,
 };
