@@ -1,6 +1,7 @@
 //! Units and their exams: the roster, collected results and the per-unit rates.
 
 mod collect;
+mod dashboard;
 mod item_analysis;
 mod report;
 mod results_table;
@@ -11,6 +12,7 @@ mod summary_table;
 pub use collect::{
     collect_results, AcceptedRecord, CollectedInput, Collection, Flag, FlaggedRecord,
 };
+pub use dashboard::{score_histogram, sorted_rows, UnitColumn};
 pub use item_analysis::{
     item_analysis, most_missed, ItemAnalysis, ItemStats, MissedQuestion, Responses,
 };

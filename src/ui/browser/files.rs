@@ -48,3 +48,28 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         _ => Err("无法自动复制，请长按或选中代码后手动复制".into()),
     }
 }
+
+/// The files chosen in a file input, as (name, bytes), in the order given.
+pub async fn read_chosen_files(
+    input: &web_sys::HtmlInputElement,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let Some(list) = input.files() else {
+        return Ok(vec![]);
+    };
+    let mut files = Vec::with_capacity(list.length() as usize);
+    for i in 0..list.length() {
+        let Some(file) = list.item(i) else { continue };
+        let buffer = JsFuture::from(file.array_buffer())
+            .await
+            .map_err(|_| format!("无法读取文件“{}”", file.name()))?;
+        files.push((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()));
+    }
+    Ok(files)
+}
+
+/// Opens the browser's print dialog.
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
