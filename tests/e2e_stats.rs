@@ -1,6 +1,7 @@
 //! End to end, in headless Chromium against the release `dist/`: an administrator pastes an
 //! exam code, imports a roster CSV (one bad row, taken out on request) and several result
-//! files through the real file inputs, and reads the unit table and the 未参考名单. Names and
+//! files through the real file inputs, and reads the unit table and the 未参考名单, which a
+//! reload keeps. Names and
 //! units that look like HTML or spreadsheet formulas show as plain text, run nothing, and the
 //! CSV export neutralises the formula.
 
@@ -184,6 +185,13 @@ async fn a_roster_and_result_files_make_the_unit_report() {
     assert_eq!(
         unit_row(&browser, "合计").await,
         ["合计", "5", "3", "60.0%", "2", "66.7%", "2", "66.7%", "66.7", ""]
+    );
+    // The exam, roster and results are kept on this device: a reload shows the same report.
+    browser.reload().await;
+    browser.wait_for("#unit-table").await;
+    assert_eq!(
+        unit_row(&browser, "合计").await[..4],
+        ["合计", "5", "3", "60.0%"]
     );
     let absent = browser.wait_for("#absent").await.text().await.unwrap();
     assert!(absent.contains("未参考名单（共 2 人）"), "{absent}");

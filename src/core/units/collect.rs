@@ -7,6 +7,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use super::{unit_report, CountingRule, Lines, Responses, Roster, ScoredResult, UnitReport};
 use crate::core::bank::Bank;
 use crate::core::exam::{
@@ -50,7 +52,7 @@ impl fmt::Display for Flag {
 }
 
 /// One input as collected: where it came from (a file name, "第 3 行") and its text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CollectedInput {
     pub source: String,
     pub text: String,

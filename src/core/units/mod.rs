@@ -1,5 +1,6 @@
 //! Units and their exams: the roster, collected results and the per-unit rates.
 
+mod admin_store;
 mod collect;
 mod dashboard;
 mod item_analysis;
@@ -9,6 +10,9 @@ mod roster;
 mod roster_import;
 mod summary_table;
 
+pub use admin_store::{
+    decode_admin_store, encode_admin_store, AdminStore, ADMIN_KEY, ADMIN_SCHEMA_VERSION,
+};
 pub use collect::{
     collect_results, AcceptedRecord, CollectedInput, Collection, Flag, FlaggedRecord,
 };

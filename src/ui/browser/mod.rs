@@ -13,4 +13,4 @@ pub use clock::{
 };
 pub use fetch::fetch_text;
 pub use files::{copy_text, download_text, print_page, read_chosen_files};
-pub use storage::{load_exams, load_learner, save_exams, save_learner};
+pub use storage::{load_admin, load_exams, load_learner, save_admin, save_exams, save_learner};

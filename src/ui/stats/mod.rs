@@ -10,8 +10,10 @@ use leptos::prelude::*;
 
 use crate::core::exam::ExamDefinition;
 use crate::core::units::{
-    collect_results, item_analysis, CollectedInput, Collection, ItemAnalysis, Roster, UnitReport,
+    collect_results, item_analysis, AdminStore, CollectedInput, Collection, ItemAnalysis, Roster,
+    UnitReport,
 };
+use crate::ui::browser::{load_admin, now_ms, save_admin};
 use crate::ui::state::AppState;
 use dashboard::Dashboard;
 use imports::{ExamPicker, ResultsImport, RosterImport};
@@ -36,12 +38,33 @@ struct Computed {
 #[component]
 pub fn StatsPage() -> impl IntoView {
     let app = expect_context::<AppState>();
+    let loaded = load_admin(now_ms());
+    if let Some(message) = loaded.notice {
+        app.notice.set(Some(message));
+    }
+    let stored = loaded.value;
     let inputs = StatsInputs {
-        exam: RwSignal::new(None),
-        roster: RwSignal::new(None),
-        results: RwSignal::new(Vec::new()),
+        exam: RwSignal::new(stored.exam.clone()),
+        roster: RwSignal::new(stored.roster()),
+        results: RwSignal::new(stored.results),
     };
     provide_context(inputs);
+    // Every change is saved at once (unless this visit must not write, see `load_admin`).
+    let writable = loaded.writable;
+    Effect::new(move |first: Option<()>| {
+        let store = AdminStore {
+            exam: inputs.exam.get(),
+            people: inputs
+                .roster
+                .with(|r| r.as_ref().map(|r| r.people().to_vec()).unwrap_or_default()),
+            results: inputs.results.get(),
+        };
+        if first.is_some() && writable {
+            if let Err(message) = save_admin(&store) {
+                app.notice.set(Some(message));
+            }
+        }
+    });
     let computed = Memo::new(move |_| {
         let bank = app.ready_bank()?;
         let exam = inputs.exam.get()?;
