@@ -1,5 +1,5 @@
 //! End to end, in headless Chromium against the release `dist/`: an administrator pastes an
-//! exam code, imports a roster CSV (one bad row, taken out on request) and several result
+//! exam code, imports a GBK roster CSV (one bad row, taken out on request) and several result
 //! files through the real file inputs, and reads the unit table and the 未参考名单, which a
 //! reload keeps. Names and
 //! units that look like HTML or spreadsheet formulas show as plain text, run nothing, and the
@@ -106,15 +106,14 @@ async fn a_roster_and_result_files_make_the_unit_report() {
     let files = TempDir::new();
     let roster = files.0.join("roster.csv");
     let quoted_formula = FORMULA_NAME.replace('"', "\"\"");
-    std::fs::write(
-        &roster,
-        format!(
-            "2026 年学法考试应考名单\n工号,姓名,单位\n001,张三,{JUSTICE}\n002,李四,{JUSTICE}\n\
+    // Saved as GBK, as Excel on a Chinese Windows does.
+    let text = format!(
+        "2026 年学法考试应考名单\n工号,姓名,单位\n001,张三,{JUSTICE}\n002,李四,{JUSTICE}\n\
              003,{SCRIPT_NAME},{HOSTILE_UNIT}\n004,\"{quoted_formula}\",{HOSTILE_UNIT}\n\
              005,王五,{JUSTICE}\n002,重复的人,{JUSTICE}\n"
-        ),
-    )
-    .unwrap();
+    );
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    std::fs::write(&roster, gbk).unwrap();
     let results = [
         record(&exam, &bank, "001", "张三", JUSTICE, 60),
         record(&exam, &bank, "002", "李四", JUSTICE, 0),

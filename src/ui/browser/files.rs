@@ -73,3 +73,10 @@ pub fn print_page() {
         let _ = window.print();
     }
 }
+
+/// Decodes GB18030 / GBK bytes with the browser's own decoder (lossy if it has none).
+pub fn decode_gb18030(bytes: &[u8]) -> String {
+    web_sys::TextDecoder::new_with_label("gb18030")
+        .and_then(|decoder| decoder.decode_with_u8_array(bytes))
+        .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
+}

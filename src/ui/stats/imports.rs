@@ -6,9 +6,9 @@ use leptos::task::spawn_local;
 
 use super::StatsInputs;
 use crate::core::exam::decode_exam_code;
-use crate::core::formats::read_csv;
+use crate::core::formats::{decode_text_with, read_csv_text};
 use crate::core::units::{find_roster_columns, read_roster, CollectedInput, RosterDraft};
-use crate::ui::browser::read_chosen_files;
+use crate::ui::browser::{decode_gb18030, read_chosen_files};
 use crate::ui::exam::ExamState;
 
 fn input_of(ev: &leptos::ev::Event) -> web_sys::HtmlInputElement {
@@ -93,7 +93,8 @@ pub fn RosterImport() -> impl IntoView {
             let Some((_, bytes)) = files.into_iter().next() else {
                 return;
             };
-            let read = read_csv(&bytes).and_then(|table| {
+            let (text, encoding) = decode_text_with(&bytes, decode_gb18030);
+            let read = read_csv_text(&text, encoding).and_then(|table| {
                 let (header, columns) = find_roster_columns(&table.rows)
                     .ok_or("找不到表头：需要“姓名”“工号”“单位”三列")?;
                 Ok(read_roster(&table.rows, header, columns))
