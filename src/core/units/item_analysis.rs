@@ -3,9 +3,8 @@
 //! KR-20 for the paper; the most-missed questions with their articles.
 //!
 //! Papers are drawn per person, so a question is analysed over those whose paper held it.
-//! KR-20 uses the number right per person and, for the items' variance, each person's own
-//! paper: k/(k−1) · (1 − mean over people of Σ p·q of their items / variance of number right).
-//! When everyone had the same paper this is the classical KR-20. Variances are population
+//! KR-20 = k/(k−1) · (1 − Σ p·q / variance of number right) needs everyone to have answered
+//! the same k questions; when papers differ it is not computed. Variances are population
 //! variances (divided by n).
 
 use std::collections::HashMap;
@@ -47,7 +46,8 @@ impl ItemStats {
 pub struct ItemAnalysis {
     /// In order of first appearance.
     pub items: Vec<ItemStats>,
-    /// `None` with fewer than two people, fewer than two items per paper, or no spread.
+    /// `None` with fewer than two people, fewer than two items, papers holding different
+    /// questions, or no spread.
     pub kr20: Option<f64>,
     /// How many people form each of the upper and lower groups.
     pub group_size: usize,
@@ -156,10 +156,9 @@ fn kr20(people: &[Responses], items: &[ItemStats]) -> Option<f64> {
     if n < 2 || k < 2 {
         return None;
     }
-    let pq: HashMap<&str, f64> = items
-        .iter()
-        .map(|i| (i.question.as_str(), i.facility() * (1.0 - i.facility())))
-        .collect();
+    if items.len() != k || items.iter().any(|i| i.seen != n) {
+        return None;
+    }
     let rights: Vec<f64> = people
         .iter()
         .map(|p| p.items.iter().filter(|(_, r)| *r).count() as f64)
@@ -169,11 +168,10 @@ fn kr20(people: &[Responses], items: &[ItemStats]) -> Option<f64> {
     if variance < 1e-12 {
         return None;
     }
-    let item_variance = people
+    let item_variance: f64 = items
         .iter()
-        .map(|p| p.items.iter().map(|(q, _)| pq[q.as_str()]).sum::<f64>())
-        .sum::<f64>()
-        / n as f64;
+        .map(|i| i.facility() * (1.0 - i.facility()))
+        .sum();
     let k = k as f64;
     Some(k / (k - 1.0) * (1.0 - item_variance / variance))
 }
@@ -307,6 +305,10 @@ mod tests {
             .unwrap();
         assert_eq!((extra.seen, extra.right), (1, 0));
         assert_eq!(extra.discrimination, None, "the lower group never saw it");
+        assert_eq!(
+            analysis.kr20, None,
+            "papers with different questions have no KR-20"
+        );
     }
 
     #[test]

@@ -143,7 +143,7 @@ fn rate_bars(
             view! {
                 <g>
                     <text x="0" y=y + 15 class="bar-label">{row.unit.clone()}</text>
-                    <rect x="120" y=y width=format!("{width:.1}") height="18" class="bar" />
+                    <rect x="120" y=y width=format!("{width:.1}") height="18" class="chart-bar" />
                     <text x=format!("{:.1}", 124.0 + width) y=y + 15 class="bar-value">
                         {format_rate(value)}
                     </text>
@@ -182,7 +182,7 @@ fn Charts(computed: Arc<Computed>) -> impl IntoView {
             let x = i * 36 + 4;
             view! {
                 <g>
-                    <rect x=x y=format!("{:.1}", 130.0 - h) width="30" height=format!("{h:.1}") class="bar" />
+                    <rect x=x y=format!("{:.1}", 130.0 - h) width="30" height=format!("{h:.1}") class="chart-bar" />
                     <text x=x + 15 y="146" class="bar-axis">{format!("{}", i * 10)}</text>
                     <text x=x + 15 y=format!("{:.1}", 126.0 - h) class="bar-axis">{count.to_string()}</text>
                 </g>
@@ -326,7 +326,9 @@ fn Items(computed: Arc<Computed>) -> impl IntoView {
             <p>
                 {format!(
                     "KR-20 信度：{}（高低分组各 {} 人，按 27% 计）",
-                    number(analysis.kr20),
+                    analysis
+                        .kr20
+                        .map_or_else(|| "—（各人试卷题目不同或人数太少，不计算）".to_string(), |v| format!("{v:.2}")),
                     analysis.group_size,
                 )}
             </p>
