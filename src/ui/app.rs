@@ -12,6 +12,7 @@ use super::exam::{
 };
 use super::pages::{ComingSoon, NotFound};
 use super::state::AppState;
+use super::stats::StatsPage;
 use super::study::{
     ChooserPage, HomePage, PracticePage, ProgressPage, SearchPage, SetPage, WrongBookPage,
 };
@@ -71,10 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/exam/certificate/:id") view=CertificatePage />
                     <Route path=path!("/exam/issue") view=IssuePage />
                     <Route path=path!("/exam/join") view=JoinPage />
-                    <Route
-                        path=path!("/stats")
-                        view=|| view! { <ComingSoon title="统计" /> }
-                    />
+                    <Route path=path!("/stats") view=StatsPage />
                     <Route
                         path=path!("/bank")
                         view=|| view! { <ComingSoon title="题库" /> }

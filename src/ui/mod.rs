@@ -6,6 +6,7 @@ mod browser;
 mod exam;
 mod pages;
 mod state;
+mod stats;
 mod study;
 mod widgets;
 

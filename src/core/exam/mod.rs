@@ -24,6 +24,9 @@ pub use definition::{
     counted_attempt, CountRule, ExamDefinition, ReviewRule, StartRefusal, Window, WindowState,
 };
 pub use grading::{grade, mark, Grade, GradeError, ItemResult, MultipleRule, Score, Tally};
+/// The small bank and blueprint the exam tests draw from, for the units' tests too.
+#[cfg(test)]
+pub(crate) use paper::tests::{small_bank, small_blueprint};
 pub use paper::{draw, DrawError, Paper, PaperItem};
 pub use qr::qr_svg;
 pub use result::{

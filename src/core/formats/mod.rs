@@ -5,6 +5,6 @@ mod text;
 mod time;
 
 pub(crate) use table::LineCounter;
-pub use table::{guard_formula, read_csv, write_csv, Table};
-pub use text::{decode_text, normalize_cell, Encoding};
+pub use table::{guard_formula, read_csv, read_csv_text, write_csv, Table};
+pub use text::{decode_text, decode_text_with, normalize_cell, Encoding};
 pub use time::{format_beijing_time, parse_beijing_time};

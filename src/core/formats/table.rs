@@ -13,6 +13,11 @@ pub struct Table {
 /// Blank lines stay as empty rows, so `rows[i]` is row `i + 1` as a spreadsheet numbers it.
 pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
     let (text, encoding) = decode_text(bytes);
+    read_csv_text(&text, encoding)
+}
+
+/// Reads CSV already decoded (see [`super::decode_text_with`]); `encoding` is what it was decoded from.
+pub fn read_csv_text(text: &str, encoding: Encoding) -> Result<Table, String> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -20,7 +25,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut record = csv::StringRecord::new();
     // The reader skips blank lines; put them back by comparing line numbers.
-    let mut lines = LineCounter::new(&text);
+    let mut lines = LineCounter::new(text);
     let mut next_line = 1;
     loop {
         let row = rows.len() + 1;

@@ -12,6 +12,14 @@ pub enum Encoding {
 /// Decodes a file's bytes: UTF-8 when they are valid UTF-8 (a BOM is dropped), GB18030 (a
 /// superset of GBK and GB2312) otherwise. GB18030 maps every byte sequence, so this never fails.
 pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
+    decode_text_with(bytes, |bytes| {
+        encoding_rs::GB18030.decode(bytes).0.into_owned()
+    })
+}
+
+/// [`decode_text`] with the GB18030 decoder given: the browser passes its own (`TextDecoder`)
+/// so that the wasm does not carry encoding tables the browser already has.
+pub fn decode_text_with(bytes: &[u8], gb18030: impl FnOnce(&[u8]) -> String) -> (String, Encoding) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return (
             String::from_utf8_lossy(rest).into_owned(),
@@ -20,10 +28,7 @@ pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_string(), Encoding::Utf8),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::GB18030.decode(bytes);
-            (text.into_owned(), Encoding::Gb18030)
-        }
+        Err(_) => (gb18030(bytes), Encoding::Gb18030),
     }
 }
 
@@ -70,6 +75,20 @@ mod tests {
         assert_eq!(text, "工号,姓名,单位\r\n001,张三,司法局");
         let (gb18030, _, _) = encoding_rs::GB18030.encode("䶮");
         assert_eq!(decode_text(&gb18030).0, "䶮");
+    }
+
+    #[test]
+    fn the_given_decoder_is_used_only_for_text_that_is_not_utf8() {
+        let marker = |_: &[u8]| "由浏览器解码".to_string();
+        assert_eq!(
+            decode_text_with("姓名".as_bytes(), marker),
+            ("姓名".into(), Encoding::Utf8)
+        );
+        let (gbk, _, _) = encoding_rs::GBK.encode("姓名");
+        assert_eq!(
+            decode_text_with(&gbk, marker),
+            ("由浏览器解码".into(), Encoding::Gb18030)
+        );
     }
 
     #[test]

@@ -1,11 +1,25 @@
 //! Units and their exams: the roster, collected results and the per-unit rates.
 
+mod admin_store;
+mod collect;
+mod dashboard;
+mod item_analysis;
 mod report;
 mod results_table;
 mod roster;
 mod roster_import;
 mod summary_table;
 
+pub use admin_store::{
+    decode_admin_store, encode_admin_store, AdminStore, ADMIN_KEY, ADMIN_SCHEMA_VERSION,
+};
+pub use collect::{
+    collect_results, AcceptedRecord, CollectedInput, Collection, Flag, FlaggedRecord,
+};
+pub use dashboard::{score_histogram, sorted_rows, UnitColumn};
+pub use item_analysis::{
+    item_analysis, most_missed, ItemAnalysis, ItemStats, MissedQuestion, Responses,
+};
 pub use report::{
     format_rate, unit_report, CountingRule, Lines, ScoredResult, UnitReport, UnitRow,
 };

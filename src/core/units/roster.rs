@@ -2,8 +2,10 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use serde::{Deserialize, Serialize};
+
 /// One person expected to sit: staff id (工号), name and unit (单位).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub id: String,
     pub name: String,

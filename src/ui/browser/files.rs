@@ -48,3 +48,35 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
         _ => Err("无法自动复制，请长按或选中代码后手动复制".into()),
     }
 }
+
+/// The files chosen in a file input, as (name, bytes), in the order given.
+pub async fn read_chosen_files(
+    input: &web_sys::HtmlInputElement,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let Some(list) = input.files() else {
+        return Ok(vec![]);
+    };
+    let mut files = Vec::with_capacity(list.length() as usize);
+    for i in 0..list.length() {
+        let Some(file) = list.item(i) else { continue };
+        let buffer = JsFuture::from(file.array_buffer())
+            .await
+            .map_err(|_| format!("无法读取文件“{}”", file.name()))?;
+        files.push((file.name(), js_sys::Uint8Array::new(&buffer).to_vec()));
+    }
+    Ok(files)
+}
+
+/// Opens the browser's print dialog.
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// Decodes GB18030 / GBK bytes with the browser's own decoder (lossy if it has none).
+pub fn decode_gb18030(bytes: &[u8]) -> String {
+    web_sys::TextDecoder::new_with_label("gb18030")
+        .and_then(|decoder| decoder.decode_with_u8_array(bytes))
+        .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned())
+}

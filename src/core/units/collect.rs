@@ -1,0 +1,562 @@
+//! Collecting the results of one exam: every result file or code is read and its checksum
+//! verified, its paper redrawn from the seed and re-graded from the answers against the bank,
+//! and checked against the exam, its window and the roster. Records that fail a check are
+//! listed apart with the reason; of a person's several accepted attempts the exam's
+//! which-attempt-counts rule picks one.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{unit_report, CountingRule, Lines, Responses, Roster, ScoredResult, UnitReport};
+use crate::core::bank::Bank;
+use crate::core::exam::{
+    bank_version, counted_attempt, decode_answers, decode_result_code, draw, grade,
+    parse_result_file, CodeError, CountRule, ExamDefinition, Grade, ResultRecord, Score,
+    RESULT_PREFIX,
+};
+
+/// Why a collected record does not count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Flag {
+    /// Not a result file or code at all; the message says why.
+    Unreadable(String),
+    /// 校验码不符: changed after it was made, or mistyped.
+    ChecksumMismatch,
+    /// A result of another exam (or of another version of this one).
+    OtherExam,
+    /// Started before the window opened or handed in after it closed.
+    OutsideWindow,
+    /// The person's 工号 is not on the roster.
+    NotOnRoster,
+    /// The unit is not one of the roster's units (head-count rosters).
+    UnknownUnit,
+    /// Drawn from another bank version than the one loaded: it cannot be re-graded.
+    BankVersionDiffers,
+}
+
+impl fmt::Display for Flag {
+    /// The reason as the statistics page lists it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Flag::Unreadable(why) => write!(f, "无法读取：{why}"),
+            Flag::ChecksumMismatch => f.write_str("校验码不符"),
+            Flag::OtherExam => f.write_str("不是本次考试的成绩"),
+            Flag::OutsideWindow => f.write_str("不在考试时间内"),
+            Flag::NotOnRoster => f.write_str("不在应考名单中"),
+            Flag::UnknownUnit => f.write_str("单位不在名单中"),
+            Flag::BankVersionDiffers => f.write_str("题库版本不同，无法复核"),
+        }
+    }
+}
+
+/// One input as collected: where it came from (a file name, "第 3 行") and its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CollectedInput {
+    pub source: String,
+    pub text: String,
+}
+
+/// A record set apart, with the reason.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlaggedRecord {
+    pub source: String,
+    pub flag: Flag,
+    /// The record, when it could be read at all.
+    pub record: Option<ResultRecord>,
+}
+
+/// A record that passed every check, with the grade recomputed from its answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AcceptedRecord {
+    pub source: String,
+    pub record: ResultRecord,
+    pub grade: Grade,
+}
+
+impl AcceptedRecord {
+    /// The score as re-graded here (not as the participant's app claimed it).
+    pub fn score(&self) -> Score {
+        self.grade.total.earned
+    }
+
+    /// Whether the score the record claims differs from the re-graded one.
+    pub fn claimed_score_differs(&self) -> bool {
+        self.record.score != self.score()
+    }
+}
+
+/// Everything collected for one exam.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Collection {
+    /// The attempt that counts for each person, in order of first appearance.
+    pub counted: Vec<AcceptedRecord>,
+    /// Accepted attempts that another attempt of the same person outranks.
+    pub superseded: Vec<AcceptedRecord>,
+    pub flagged: Vec<FlaggedRecord>,
+}
+
+impl Collection {
+    /// The counted results as the per-unit report takes them, in points.
+    pub fn scored(&self) -> Vec<ScoredResult> {
+        self.counted
+            .iter()
+            .map(|a| ScoredResult {
+                person_id: a.record.participant.staff_id.clone(),
+                name: a.record.participant.name.clone(),
+                unit: a.record.participant.unit.clone(),
+                score: f64::from(a.score().0) / 2.0,
+                submitted_at: a.record.submitted_ms as i64,
+            })
+            .collect()
+    }
+
+    /// Each counted paper, for the item analysis.
+    pub fn responses(&self) -> Vec<Responses> {
+        self.counted
+            .iter()
+            .map(|a| Responses {
+                score: f64::from(a.score().0) / 2.0,
+                items: a
+                    .grade
+                    .items
+                    .iter()
+                    .map(|i| (i.question.clone(), i.correct))
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The per-unit report of the counted results, with the exam's lines.
+    pub fn report(&self, exam: &ExamDefinition, roster: &Roster) -> UnitReport {
+        let lines = Lines {
+            pass: f64::from(exam.pass_line),
+            excellent: f64::from(exam.excellence_line),
+        };
+        let rule = match exam.counts {
+            CountRule::Highest => CountingRule::Highest,
+            CountRule::Latest => CountingRule::Latest,
+            CountRule::First => CountingRule::First,
+        };
+        unit_report(roster, &self.scored(), lines, rule)
+    }
+}
+
+/// Reads a result file (JSON) or a result code (`XFR1.…`), checksum verified.
+fn read_record(text: &str) -> Result<ResultRecord, CodeError> {
+    let text = text.trim();
+    if text.starts_with(RESULT_PREFIX) {
+        decode_result_code(text)
+    } else {
+        parse_result_file(text)
+    }
+}
+
+/// Checks and re-grades every input against the exam, the bank and the roster, and picks
+/// each person's counted attempt by the exam's rule.
+pub fn collect_results(
+    exam: &ExamDefinition,
+    bank: &Bank,
+    roster: &Roster,
+    inputs: &[CollectedInput],
+) -> Collection {
+    let loaded_version = bank_version(bank);
+    let exam_hash = exam.hash();
+    let known_units: Vec<String> = roster.units().into_iter().map(|(u, _)| u).collect();
+    let mut collection = Collection::default();
+    let mut accepted: Vec<AcceptedRecord> = Vec::new();
+    for input in inputs {
+        let flagged = |flag, record| FlaggedRecord {
+            source: input.source.clone(),
+            flag,
+            record,
+        };
+        let record = match read_record(&input.text) {
+            Ok(record) => record,
+            Err(CodeError::Checksum) => {
+                collection
+                    .flagged
+                    .push(flagged(Flag::ChecksumMismatch, None));
+                continue;
+            }
+            Err(error) => {
+                collection
+                    .flagged
+                    .push(flagged(Flag::Unreadable(error.to_string()), None));
+                continue;
+            }
+        };
+        let check = check_record(
+            exam,
+            &exam_hash,
+            &loaded_version,
+            roster,
+            &known_units,
+            &record,
+        )
+        .and_then(|()| regrade(exam, bank, &record));
+        match check {
+            Ok(grade) => accepted.push(AcceptedRecord {
+                source: input.source.clone(),
+                record,
+                grade,
+            }),
+            Err(flag) => collection.flagged.push(flagged(flag, Some(record))),
+        }
+    }
+    let (counted, superseded) = pick_counted(exam.counts, accepted);
+    collection.counted = counted;
+    collection.superseded = superseded;
+    collection
+}
+
+fn check_record(
+    exam: &ExamDefinition,
+    exam_hash: &str,
+    loaded_version: &str,
+    roster: &Roster,
+    known_units: &[String],
+    record: &ResultRecord,
+) -> Result<(), Flag> {
+    if record.exam_id != exam.id || record.exam_hash != exam_hash {
+        return Err(Flag::OtherExam);
+    }
+    if record.bank_version != exam.bank_version || record.bank_version != loaded_version {
+        return Err(Flag::BankVersionDiffers);
+    }
+    if let Some(window) = exam.window {
+        if record.started_ms < window.opens_ms || record.submitted_ms > window.closes_ms {
+            return Err(Flag::OutsideWindow);
+        }
+    }
+    if roster.is_named() {
+        if roster.person(&record.participant.staff_id).is_none() {
+            return Err(Flag::NotOnRoster);
+        }
+    } else if !known_units.contains(&record.participant.unit) {
+        return Err(Flag::UnknownUnit);
+    }
+    Ok(())
+}
+
+/// Redraws the paper from the record's seed and grades the record's answers on it.
+fn regrade(exam: &ExamDefinition, bank: &Bank, record: &ResultRecord) -> Result<Grade, Flag> {
+    let unreadable = |why: String| Flag::Unreadable(why);
+    let paper = draw(&exam.blueprint, bank, record.seed).map_err(|e| unreadable(e.to_string()))?;
+    let answers = decode_answers(&record.answers).map_err(|e| unreadable(e.to_string()))?;
+    if answers.len() != paper.items.len() {
+        return Err(unreadable(format!(
+            "答案有 {} 项，试卷有 {} 题",
+            answers.len(),
+            paper.items.len()
+        )));
+    }
+    let by_question: BTreeMap<String, _> = paper
+        .items
+        .iter()
+        .zip(answers)
+        .filter_map(|(item, answer)| Some((item.question.clone(), answer?)))
+        .collect();
+    grade(
+        &paper,
+        bank,
+        &exam.blueprint,
+        &by_question,
+        exam.multiple_rule,
+        (exam.pass_line, exam.excellence_line),
+    )
+    .map_err(|e| unreadable(e.to_string()))
+}
+
+/// Splits accepted attempts into the one counted per person and the rest.
+fn pick_counted(
+    rule: CountRule,
+    accepted: Vec<AcceptedRecord>,
+) -> (Vec<AcceptedRecord>, Vec<AcceptedRecord>) {
+    let mut by_person: Vec<Vec<AcceptedRecord>> = Vec::new();
+    let mut position: HashMap<String, usize> = HashMap::new();
+    for record in accepted {
+        let id = record.record.participant.staff_id.clone();
+        match position.get(&id) {
+            Some(&i) => by_person[i].push(record),
+            None => {
+                position.insert(id, by_person.len());
+                by_person.push(vec![record]);
+            }
+        }
+    }
+    let mut counted = Vec::with_capacity(by_person.len());
+    let mut superseded = Vec::new();
+    for attempts in by_person {
+        let keys: Vec<(Score, u64)> = attempts
+            .iter()
+            .map(|a| (a.score(), a.record.submitted_ms))
+            .collect();
+        let chosen = counted_attempt(rule, &keys).expect("at least one attempt");
+        for (i, attempt) in attempts.into_iter().enumerate() {
+            if i == chosen {
+                counted.push(attempt);
+            } else {
+                superseded.push(attempt);
+            }
+        }
+    }
+    (counted, superseded)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::core::exam::{small_bank, small_blueprint};
+    use crate::core::exam::{Attempt, Participant, Window};
+    use crate::core::units::Person;
+
+    pub(crate) fn exam(bank: &Bank) -> ExamDefinition {
+        let mut exam = ExamDefinition::mock("E1".into(), bank_version(bank));
+        exam.title = "测试考试".into();
+        exam.official = true;
+        exam.blueprint = small_blueprint();
+        exam.pass_line = 10;
+        exam.excellence_line = 18;
+        exam.window = Some(Window {
+            opens_ms: 1_000_000,
+            closes_ms: 9_000_000,
+        });
+        exam.units = vec!["司法局".into(), "财政局".into()];
+        exam
+    }
+
+    /// A record of `who` in `unit` answering the first `right` questions with the key and
+    /// the rest wrong or blank, handed in at `at`.
+    pub(crate) fn record(
+        exam: &ExamDefinition,
+        bank: &Bank,
+        who: &str,
+        unit: &str,
+        seed: u64,
+        right: usize,
+        at: u64,
+    ) -> ResultRecord {
+        let paper = draw(&exam.blueprint, bank, seed).unwrap();
+        let participant = Participant::new(&format!("姓名{who}"), who, unit, &exam.units).unwrap();
+        let mut attempt = Attempt::start(
+            format!("{who}-{seed}"),
+            exam.clone(),
+            Some(participant),
+            seed,
+            paper,
+            0,
+            at - 100,
+        )
+        .unwrap();
+        for item in attempt.paper.items.clone().iter().take(right) {
+            let key = bank.question(&item.question).unwrap().answer.clone();
+            attempt
+                .set_answer(&item.question, Some(key), at - 50)
+                .unwrap();
+        }
+        attempt.submit(at);
+        let g = grade(
+            &attempt.paper,
+            bank,
+            &exam.blueprint,
+            &attempt.answers,
+            exam.multiple_rule,
+            (exam.pass_line, exam.excellence_line),
+        )
+        .unwrap();
+        ResultRecord::of(&attempt, &g).unwrap()
+    }
+
+    fn input(source: &str, text: String) -> CollectedInput {
+        CollectedInput {
+            source: source.into(),
+            text,
+        }
+    }
+
+    fn roster() -> Roster {
+        let person = |id: &str, unit: &str| Person {
+            id: id.into(),
+            name: format!("姓名{id}"),
+            unit: unit.into(),
+        };
+        Roster::of_people(vec![
+            person("001", "司法局"),
+            person("002", "司法局"),
+            person("003", "财政局"),
+        ])
+    }
+
+    #[test]
+    fn every_kind_of_bad_record_is_listed_apart_with_its_reason() {
+        let bank = small_bank();
+        let exam = exam(&bank);
+        let good = record(&exam, &bank, "001", "司法局", 1, 14, 2_000_000);
+        let mut edited = good.clone();
+        edited.score = Score(40);
+        let mut other = exam.clone();
+        other.id = "E2".into();
+        let mut late = record(&exam, &bank, "002", "司法局", 2, 3, 8_000_000);
+        late.submitted_ms = 9_000_001;
+        late.checksum = forged_checksum(&late);
+        let inputs = vec![
+            input("good.json", good.to_json()),
+            input("edited.json", edited.to_json()),
+            input(
+                "第 1 行",
+                record(&other, &bank, "002", "司法局", 3, 3, 2_000_000).code(),
+            ),
+            input("late.json", late.to_json()),
+            input(
+                "stranger.json",
+                record(&exam, &bank, "999", "财政局", 5, 3, 2_000_000).to_json(),
+            ),
+            input("第 2 行", "不是成绩".into()),
+        ];
+        let collection = collect_results(&exam, &bank, &roster(), &inputs);
+        let flags: Vec<(&str, &Flag)> = collection
+            .flagged
+            .iter()
+            .map(|f| (f.source.as_str(), &f.flag))
+            .collect();
+        assert_eq!(flags.len(), 5);
+        assert_eq!(flags[0], ("edited.json", &Flag::ChecksumMismatch));
+        assert_eq!(flags[1], ("第 1 行", &Flag::OtherExam));
+        assert_eq!(flags[2], ("late.json", &Flag::OutsideWindow));
+        assert_eq!(flags[3], ("stranger.json", &Flag::NotOnRoster));
+        assert!(matches!(flags[4], ("第 2 行", Flag::Unreadable(_))));
+        assert_eq!(collection.counted.len(), 1);
+        assert_eq!(
+            collection.counted[0].score(),
+            Score::points(23),
+            "all 14 right: 6×2 + 3×2 + 5×1"
+        );
+    }
+
+    #[test]
+    fn a_record_from_a_loaded_bank_of_another_version_is_refused() {
+        let bank = small_bank();
+        let exam = exam(&bank);
+        let good = record(&exam, &bank, "001", "司法局", 1, 14, 2_000_000);
+        let mut questions = bank.questions().to_vec();
+        questions[0].stem.push('。');
+        let edited_bank = Bank::new(questions, bank.cases().to_vec());
+        let collection = collect_results(
+            &exam,
+            &edited_bank,
+            &roster(),
+            &[input("a", good.to_json())],
+        );
+        assert_eq!(collection.flagged[0].flag, Flag::BankVersionDiffers);
+        assert!(collection.counted.is_empty());
+    }
+
+    #[test]
+    fn scores_are_re_graded_from_the_answers_not_trusted() {
+        let bank = small_bank();
+        let exam = exam(&bank);
+        let mut forged = record(&exam, &bank, "001", "司法局", 7, 2, 2_000_000);
+        forged.score = Score::points(23);
+        forged.checksum = forged_checksum(&forged);
+        let collection = collect_results(&exam, &bank, &roster(), &[input("f", forged.to_json())]);
+        let accepted = &collection.counted[0];
+        assert!(accepted.claimed_score_differs());
+        let first_two: u32 = draw(&exam.blueprint, &bank, 7).unwrap().items[..2]
+            .iter()
+            .map(|i| {
+                let q = bank.question(&i.question).unwrap();
+                exam.blueprint.section(q.kind).unwrap().points as u32
+            })
+            .sum();
+        assert_eq!(accepted.score(), Score::points(first_two));
+    }
+
+    /// What a forger with the public code computes.
+    fn forged_checksum(record: &ResultRecord) -> String {
+        crate::core::exam::short_hash(
+            format!("xuefa-result-1|{}", record.canonical()).as_bytes(),
+            16,
+        )
+    }
+
+    #[test]
+    fn a_person_who_sat_twice_counts_once_by_the_exam_rule() {
+        let bank = small_bank();
+        // 001: all 14 right (23 points) at 2.0 M, then 4 right at 3.0 M; 003 once, none right.
+        let collected = |rule| {
+            let mut exam = exam(&bank);
+            exam.counts = rule;
+            let inputs: Vec<CollectedInput> = [
+                record(&exam, &bank, "001", "司法局", 1, 14, 2_000_000),
+                record(&exam, &bank, "001", "司法局", 2, 4, 3_000_000),
+                record(&exam, &bank, "003", "财政局", 3, 0, 2_500_000),
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, r)| input(&format!("{i}.json"), r.to_json()))
+            .collect();
+            let c = collect_results(&exam, &bank, &roster(), &inputs);
+            assert_eq!((c.counted.len(), c.superseded.len()), (2, 1));
+            (c.report(&exam, &roster()), c)
+        };
+        let (report, c) = collected(CountRule::Highest);
+        assert_eq!(c.counted[0].source, "0.json");
+        let justice = &report.rows[0];
+        assert_eq!(
+            (
+                justice.expected,
+                justice.sat,
+                justice.passed,
+                justice.excellent
+            ),
+            (2, 1, 1, 1)
+        );
+        assert_eq!(justice.average(), Some(23.0));
+        assert_eq!((report.rows[1].sat, report.rows[1].passed), (1, 0));
+        assert_eq!(report.rows[1].average(), Some(0.0));
+        assert_eq!(report.absent.len(), 1);
+        assert_eq!(report.absent[0].id, "002");
+        let (report, c) = collected(CountRule::Latest);
+        assert_eq!(c.counted[0].source, "1.json");
+        assert_eq!(report.rows[0].excellent, 0);
+        let (_, c) = collected(CountRule::First);
+        assert_eq!(c.counted[0].source, "0.json");
+    }
+
+    #[test]
+    fn head_count_rosters_flag_unknown_units() {
+        let bank = small_bank();
+        let mut exam = exam(&bank);
+        exam.units.push("档案馆".into());
+        let roster = Roster::of_headcounts(vec![("司法局".into(), 2), ("财政局".into(), 1)]);
+        let inputs = [
+            input(
+                "a",
+                record(&exam, &bank, "001", "档案馆", 1, 3, 2_000_000).to_json(),
+            ),
+            input(
+                "b",
+                record(&exam, &bank, "002", "财政局", 2, 3, 2_000_000).to_json(),
+            ),
+        ];
+        let c = collect_results(&exam, &bank, &roster, &inputs);
+        assert_eq!(c.flagged[0].flag, Flag::UnknownUnit);
+        assert_eq!(c.counted.len(), 1);
+    }
+
+    #[test]
+    fn answers_that_do_not_fit_the_paper_are_unreadable() {
+        let bank = small_bank();
+        let exam = exam(&bank);
+        let mut short = record(&exam, &bank, "001", "司法局", 1, 3, 2_000_000);
+        short.answers = "A.B".into();
+        short.checksum = forged_checksum(&short);
+        let c = collect_results(&exam, &bank, &roster(), &[input("s", short.to_json())]);
+        assert_eq!(
+            c.flagged[0].flag,
+            Flag::Unreadable("答案有 2 项，试卷有 14 题".into())
+        );
+    }
+}

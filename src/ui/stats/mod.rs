@@ -1,0 +1,111 @@
+//! The statistics page (统计): pick an exam, import the roster and the results, read the
+//! per-unit report, who has not sat, the item analysis, and export them.
+
+mod dashboard;
+mod imports;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::core::exam::ExamDefinition;
+use crate::core::units::{
+    collect_results, item_analysis, AdminStore, CollectedInput, Collection, ItemAnalysis, Roster,
+    UnitReport,
+};
+use crate::ui::browser::{load_admin, now_ms, save_admin};
+use crate::ui::state::AppState;
+use dashboard::Dashboard;
+use imports::{ExamPicker, ResultsImport, RosterImport};
+
+/// What the page has gathered so far.
+#[derive(Clone, Copy)]
+struct StatsInputs {
+    exam: RwSignal<Option<ExamDefinition>>,
+    roster: RwSignal<Option<Roster>>,
+    results: RwSignal<Vec<CollectedInput>>,
+}
+
+/// Everything computed from the inputs.
+struct Computed {
+    exam: ExamDefinition,
+    collection: Collection,
+    report: UnitReport,
+    items: ItemAnalysis,
+}
+
+/// The 统计 page.
+#[component]
+pub fn StatsPage() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let loaded = load_admin(now_ms());
+    if let Some(message) = loaded.notice {
+        app.notice.set(Some(message));
+    }
+    let stored = loaded.value;
+    let inputs = StatsInputs {
+        exam: RwSignal::new(stored.exam.clone()),
+        roster: RwSignal::new(stored.roster()),
+        results: RwSignal::new(stored.results),
+    };
+    provide_context(inputs);
+    // Every change is saved at once (unless this visit must not write, see `load_admin`).
+    let writable = loaded.writable;
+    Effect::new(move |first: Option<()>| {
+        let store = AdminStore {
+            exam: inputs.exam.get(),
+            people: inputs
+                .roster
+                .with(|r| r.as_ref().map(|r| r.people().to_vec()).unwrap_or_default()),
+            results: inputs.results.get(),
+        };
+        if first.is_some() && writable {
+            if let Err(message) = save_admin(&store) {
+                app.notice.set(Some(message));
+            }
+        }
+    });
+    let computed = Memo::new(move |_| {
+        let bank = app.ready_bank()?;
+        let exam = inputs.exam.get()?;
+        let roster = inputs.roster.get()?;
+        let collection = inputs
+            .results
+            .with(|results| collect_results(&exam, &bank, &roster, results));
+        let report = collection.report(&exam, &roster);
+        let items = item_analysis(&collection.responses());
+        Some(Arc::new(Computed {
+            exam,
+            collection,
+            report,
+            items,
+        }))
+    });
+    view! {
+        <section class="page stats">
+            <h1>"统计"</h1>
+            <p class="lead">
+                "选择考试，导入应考名单和成绩文件，即可得到各单位参考率、优秀率和未参考名单。数据只在本机处理。"
+            </p>
+            <ExamPicker />
+            <RosterImport />
+            <ResultsImport />
+            {move || match computed.get() {
+                Some(c) => view! { <Dashboard computed=c /> }.into_any(),
+                None => {
+                    view! { <p class="muted">"选好考试并导入应考名单后，这里显示统计结果。"</p> }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+impl PartialEq for Computed {
+    fn eq(&self, other: &Computed) -> bool {
+        self.exam == other.exam
+            && self.collection == other.collection
+            && self.report == other.report
+            && self.items == other.items
+    }
+}

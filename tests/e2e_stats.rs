@@ -1,0 +1,245 @@
+//! End to end, in headless Chromium against the release `dist/`: an administrator pastes an
+//! exam code, imports a GBK roster CSV (one bad row, taken out on request) and several result
+//! files through the real file inputs, and reads the unit table and the 未参考名单, which a
+//! reload keeps. Names and
+//! units that look like HTML or spreadsheet formulas show as plain text, run nothing, and the
+//! CSV export neutralises the formula.
+
+mod support;
+
+use std::time::Duration;
+
+use serde_json::json;
+use support::{Browser, StaticServer, TempDir};
+use xuefa::core::bank::Bank;
+use xuefa::core::exam::{
+    bank_version, draw, exam_code, grade, Attempt, ExamDefinition, Participant, ResultRecord,
+};
+
+const JUSTICE: &str = "县司法局";
+const HOSTILE_UNIT: &str = "<img src=x onerror=window.pwned=2>";
+const SCRIPT_NAME: &str = "<script>window.pwned=1</script>";
+const FORMULA_NAME: &str = "=HYPERLINK(\"http://evil.example\",\"点我\")";
+
+fn bank() -> Bank {
+    let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/dist/bank.json"))
+        .expect("dist/ is built (./scripts/test.sh builds it)");
+    Bank::from_json(&json).unwrap()
+}
+
+fn exam(bank: &Bank) -> ExamDefinition {
+    let mut exam = ExamDefinition::mock("E-stats-1".into(), bank_version(bank));
+    exam.title = "统计测试考试".into();
+    exam.official = true;
+    exam.units = vec![JUSTICE.into(), HOSTILE_UNIT.into()];
+    exam
+}
+
+/// A handed-in record answering the first `right` questions with the key, the rest blank.
+fn record(
+    exam: &ExamDefinition,
+    bank: &Bank,
+    id: &str,
+    name: &str,
+    unit: &str,
+    right: usize,
+) -> ResultRecord {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
+    let seed = id.bytes().map(u64::from).sum::<u64>();
+    let paper = draw(&exam.blueprint, bank, seed).unwrap();
+    let participant = Participant::new(name, id, unit, &exam.units).unwrap();
+    let mut attempt = Attempt::start(
+        id.into(),
+        exam.clone(),
+        Some(participant),
+        seed,
+        paper,
+        0,
+        now,
+    )
+    .unwrap();
+    for item in attempt.paper.items.clone().iter().take(right) {
+        let key = bank.question(&item.question).unwrap().answer.clone();
+        attempt
+            .set_answer(&item.question, Some(key), now + 1)
+            .unwrap();
+    }
+    attempt.submit(now + 2);
+    let g = grade(
+        &attempt.paper,
+        bank,
+        &exam.blueprint,
+        &attempt.answers,
+        exam.multiple_rule,
+        (exam.pass_line, exam.excellence_line),
+    )
+    .unwrap();
+    ResultRecord::of(&attempt, &g).unwrap()
+}
+
+/// The text of each cell of the unit table's row whose first cell is `unit` (or the totals).
+async fn unit_row(browser: &Browser, unit: &str) -> Vec<String> {
+    let rows = browser
+        .eval("return [...document.querySelectorAll('#unit-table tr')].map(r => [...r.cells].map(c => c.textContent));")
+        .await;
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r.as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+        })
+        .find(|cells| cells.first().map(String::as_str) == Some(unit))
+        .unwrap_or_else(|| panic!("no row for {unit}: {rows}"))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_roster_and_result_files_make_the_unit_report() {
+    let bank = bank();
+    let exam = exam(&bank);
+    let files = TempDir::new();
+    let roster = files.0.join("roster.csv");
+    let quoted_formula = FORMULA_NAME.replace('"', "\"\"");
+    // Saved as GBK, as Excel on a Chinese Windows does.
+    let text = format!(
+        "2026 年学法考试应考名单\n工号,姓名,单位\n001,张三,{JUSTICE}\n002,李四,{JUSTICE}\n\
+             003,{SCRIPT_NAME},{HOSTILE_UNIT}\n004,\"{quoted_formula}\",{HOSTILE_UNIT}\n\
+             005,王五,{JUSTICE}\n002,重复的人,{JUSTICE}\n"
+    );
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    std::fs::write(&roster, gbk).unwrap();
+    let results = [
+        record(&exam, &bank, "001", "张三", JUSTICE, 60),
+        record(&exam, &bank, "002", "李四", JUSTICE, 0),
+        record(&exam, &bank, "003", SCRIPT_NAME, HOSTILE_UNIT, 60),
+    ];
+    let paths: Vec<String> = results
+        .iter()
+        .map(|r| {
+            let path = files.0.join(r.file_name());
+            std::fs::write(&path, r.to_json()).unwrap();
+            path.to_string_lossy().into_owned()
+        })
+        .collect();
+
+    let server = StaticServer::dist();
+    let browser = Browser::start(390, 844).await;
+    let downloads = TempDir::new();
+    browser.open(&server.url("/stats")).await;
+    let allow = json!({ "behavior": "allow", "downloadPath": downloads.0.to_string_lossy() });
+    browser.cdp("Page.setDownloadBehavior", allow).await;
+
+    browser.fill("#stats-exam-code", &exam_code(&exam)).await;
+    browser.click_text("读取考试码").await;
+    browser.wait_for_text("已选：统计测试考试").await;
+
+    let roster_input = browser.wait_for("#roster-file").await;
+    roster_input
+        .send_keys(&roster.to_string_lossy())
+        .await
+        .unwrap();
+    let preview = browser.wait_for_text("读到 5 人，1 处问题").await;
+    assert!(
+        preview.contains("第 8 行“工号”列：编号“002”与第 4 行重复"),
+        "every problem by row and column: {preview}"
+    );
+    let take_all = browser.wait_for("#roster-take-all").await;
+    assert!(
+        take_all.prop("disabled").await.unwrap().as_deref() == Some("true"),
+        "all or nothing: a roster with problems cannot be taken whole"
+    );
+    browser.click_text("只导入无问题的行").await;
+    browser.wait_for_text("已导入 5 人，2 个单位").await;
+
+    let result_input = browser.wait_for("#result-files").await;
+    result_input.send_keys(&paths.join("\n")).await.unwrap();
+    browser.wait_for_text("已收到 3 份成绩").await;
+    browser.wait_for("#unit-table").await;
+
+    assert_eq!(
+        unit_row(&browser, JUSTICE).await,
+        [JUSTICE, "3", "2", "66.7%", "1", "50.0%", "1", "50.0%", "50.0", ""]
+    );
+    assert_eq!(
+        unit_row(&browser, HOSTILE_UNIT).await,
+        [
+            HOSTILE_UNIT,
+            "2",
+            "1",
+            "50.0%",
+            "1",
+            "100.0%",
+            "1",
+            "100.0%",
+            "100.0",
+            ""
+        ]
+    );
+    assert_eq!(
+        unit_row(&browser, "合计").await,
+        ["合计", "5", "3", "60.0%", "2", "66.7%", "2", "66.7%", "66.7", ""]
+    );
+    // The exam, roster and results are kept on this device: a reload shows the same report.
+    browser.reload().await;
+    browser.wait_for("#unit-table").await;
+    assert_eq!(
+        unit_row(&browser, "合计").await[..4],
+        ["合计", "5", "3", "60.0%"]
+    );
+    let absent = browser.wait_for("#absent").await.text().await.unwrap();
+    assert!(absent.contains("未参考名单（共 2 人）"), "{absent}");
+    assert!(absent.contains(&format!("{JUSTICE}：1 人未参考")));
+    assert!(absent.contains(&format!("{HOSTILE_UNIT}：1 人未参考")));
+
+    // Opened, the lists name the absent as plain text.
+    browser
+        .eval("document.querySelectorAll('#absent details').forEach(d => d.open = true); return 0;")
+        .await;
+    let absent = browser.wait_for("#absent").await.text().await.unwrap();
+    assert!(absent.contains("王五（005）"));
+    assert!(absent.contains(&format!("{FORMULA_NAME}（004）")));
+    let injected = browser
+        .eval("return [window.pwned === undefined, document.querySelectorAll('main img, main script').length];")
+        .await;
+    assert_eq!(
+        injected,
+        json!([true, 0]),
+        "nothing the roster holds ran or became markup"
+    );
+
+    browser.click_text("未参考名单 CSV").await;
+    let csv = loop_until_file(&downloads.0, "csv").await;
+    let name = csv.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("统计测试考试-未参考名单-"), "{name}");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(text.starts_with('\u{feff}'), "UTF-8 with BOM");
+    assert!(
+        text.contains("'=HYPERLINK"),
+        "the formula is neutralised: {text}"
+    );
+    assert!(!text.contains(",=HYPERLINK") && !text.contains(",\"=HYPERLINK"));
+
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+}
+
+/// Waits for a finished download with this extension in `dir`.
+async fn loop_until_file(dir: &std::path::Path, extension: &str) -> std::path::PathBuf {
+    for _ in 0..100 {
+        let found = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .find(|p| p.extension().is_some_and(|x| x == extension));
+        if let Some(path) = found {
+            return path;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("nothing was downloaded into {}", dir.display());
+}
