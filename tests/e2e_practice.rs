@@ -4,34 +4,12 @@
 
 mod support;
 
-use fantoccini::Locator;
 use support::{Browser, StaticServer};
 
 /// Reads "已练 N/M" from the practice header.
 async fn practised(browser: &Browser) -> String {
     let header = browser.wait_for(".practice-progress").await;
     header.text().await.unwrap()
-}
-
-/// Answers the question on screen by picking its first choice (and the second, for a
-/// multiple-choice question), then submits.
-async fn answer_current_question(browser: &Browser) {
-    let kind = browser
-        .wait_for(".question .kind")
-        .await
-        .text()
-        .await
-        .unwrap();
-    let choices = browser
-        .client
-        .find_all(Locator::Css("label.choice"))
-        .await
-        .unwrap();
-    choices[0].click().await.unwrap();
-    if kind == "多选题" {
-        choices[1].click().await.unwrap();
-    }
-    browser.click_text("提交答案").await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -51,7 +29,7 @@ async fn a_learner_practises_a_book_and_keeps_progress() {
     let stem = browser.wait_for(".stem").await.text().await.unwrap();
     assert!(!stem.is_empty());
 
-    answer_current_question(&browser).await;
+    browser.answer_question_on_screen().await;
     let feedback = browser.wait_for(".feedback").await.text().await.unwrap();
     assert!(
         feedback.contains("回答正确") || feedback.contains("回答错误"),
@@ -124,7 +102,7 @@ async fn unreadable_storage_is_kept_aside_and_reported() {
 
     browser.click_text("知道了").await;
     browser.click_text("附则").await;
-    answer_current_question(&browser).await;
+    browser.answer_question_on_screen().await;
     browser.wait_for(".feedback").await;
     let saved = browser
         .eval(r#"return localStorage.getItem("xuefa.learner");"#)

@@ -5,7 +5,6 @@
 
 mod support;
 
-use fantoccini::Locator;
 use support::{Browser, StaticServer};
 
 #[tokio::test(flavor = "multi_thread")]
@@ -39,27 +38,7 @@ async fn a_whole_session_stays_on_the_origin_under_the_csp() {
     // Study: a Book, one answer, the 错题本, search, progress.
     browser.click_text("第一编 总则").await;
     browser.wait_for_text("提交答案").await;
-    browser
-        .wait_for("label.choice")
-        .await
-        .click()
-        .await
-        .unwrap();
-    let kind = browser
-        .wait_for(".question .kind")
-        .await
-        .text()
-        .await
-        .unwrap();
-    if kind == "多选题" {
-        let choices = browser
-            .client
-            .find_all(Locator::Css("label.choice"))
-            .await
-            .unwrap();
-        choices[1].click().await.unwrap();
-    }
-    browser.click_text("提交答案").await;
+    browser.answer_question_on_screen().await;
     browser.wait_for(".feedback").await;
     browser.open(&server.url("/wrong")).await;
     browser.open(&server.url("/search")).await;

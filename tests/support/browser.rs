@@ -137,6 +137,22 @@ impl Browser {
         }
     }
 
+    /// Answers the practice question on screen by picking its first choice (and the second,
+    /// for a multiple-choice question), then submits.
+    pub async fn answer_question_on_screen(&self) {
+        let kind = self.wait_for(".question .kind").await.text().await.unwrap();
+        let choices = self
+            .client
+            .find_all(Locator::Css("label.choice"))
+            .await
+            .unwrap();
+        choices[0].click().await.unwrap();
+        if kind == "多选题" {
+            choices[1].click().await.unwrap();
+        }
+        self.click_text("提交答案").await;
+    }
+
     /// Clicks the first link or button whose visible text contains `text`.
     pub async fn click_text(&self, text: &str) {
         let xpath = format!("//*[self::a or self::button][contains(normalize-space(.), '{text}')]");
