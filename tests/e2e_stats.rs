@@ -13,7 +13,7 @@ use serde_json::json;
 use support::{Browser, StaticServer, TempDir};
 use xuefa::core::bank::Bank;
 use xuefa::core::exam::{
-    bank_version, draw, exam_code, grade, Attempt, ExamDefinition, Participant, ResultRecord,
+    bank_version, draw, exam_code, Attempt, ExamDefinition, Participant, ResultRecord,
 };
 
 const JUSTICE: &str = "县司法局";
@@ -68,15 +68,7 @@ fn record(
             .unwrap();
     }
     attempt.submit(now + 2);
-    let g = grade(
-        &attempt.paper,
-        bank,
-        &exam.blueprint,
-        &attempt.answers,
-        exam.multiple_rule,
-        (exam.pass_line, exam.excellence_line),
-    )
-    .unwrap();
+    let g = attempt.grade(bank).unwrap();
     ResultRecord::of(&attempt, &g).unwrap()
 }
 

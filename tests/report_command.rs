@@ -5,10 +5,10 @@
 use std::path::Path;
 use std::process::Command;
 
+use xuefa::core::exam::CountRule;
 use xuefa::core::formats::{format_beijing_time, read_csv, write_csv};
 use xuefa::core::units::{
-    absent_rows, results_rows, summary_rows, unit_report, CountingRule, Lines, Person, Roster,
-    ScoredResult,
+    absent_rows, results_rows, summary_rows, unit_report, Lines, Person, Roster, ScoredResult,
 };
 
 /// A small deterministic generator (64-bit LCG), so the data set is the same on every run.
@@ -114,7 +114,7 @@ fn the_native_report_equals_the_core_on_a_county() {
         &Roster::of_people(people),
         &results,
         Lines::default(),
-        CountingRule::Highest,
+        CountRule::Highest,
     );
     assert_eq!(report.rows.len(), 159);
     assert_eq!(report.total.expected, 13_492);

@@ -8,10 +8,11 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use xuefa::core::exam::CountRule;
 use xuefa::core::formats::{read_csv, write_csv};
 use xuefa::core::units::{
     absent_rows, find_roster_columns, read_headcounts, read_results_table, read_roster,
-    summary_rows, unit_report, CountingRule, Lines, Roster, RowProblem, ScoredResult,
+    summary_rows, unit_report, Lines, Roster, RowProblem, ScoredResult,
 };
 
 const USAGE: &str = "usage: xuefa-report --roster ROSTER.csv --results FILE_OR_DIR [--results …] \
@@ -21,7 +22,7 @@ struct Options {
     roster: PathBuf,
     results: Vec<PathBuf>,
     lines: Lines,
-    counting: CountingRule,
+    counting: CountRule,
     out: PathBuf,
     absent: Option<PathBuf>,
 }
@@ -43,7 +44,7 @@ fn parse_options(mut args: impl Iterator<Item = String>) -> Result<Options, Stri
     let (mut roster, mut out, mut absent) = (None, None, None);
     let mut results = Vec::new();
     let mut lines = Lines::default();
-    let mut counting = CountingRule::Highest;
+    let mut counting = CountRule::Highest;
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value\n{USAGE}"));
         match flag.as_str() {
@@ -57,9 +58,9 @@ fn parse_options(mut args: impl Iterator<Item = String>) -> Result<Options, Stri
             }
             "--counting" => {
                 counting = match value()?.as_str() {
-                    "highest" => CountingRule::Highest,
-                    "latest" => CountingRule::Latest,
-                    "first" => CountingRule::First,
+                    "highest" => CountRule::Highest,
+                    "latest" => CountRule::Latest,
+                    "first" => CountRule::First,
                     other => return Err(format!("unknown --counting {other}")),
                 }
             }

@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{unit_report, CountingRule, Lines, Responses, Roster, ScoredResult, UnitReport};
+use super::{unit_report, Lines, Responses, Roster, ScoredResult, UnitReport};
 use crate::core::bank::Bank;
 use crate::core::exam::{
     bank_version, counted_attempt, decode_answers, decode_result_code, draw, grade,
@@ -134,12 +134,7 @@ impl Collection {
             pass: f64::from(exam.pass_line),
             excellent: f64::from(exam.excellence_line),
         };
-        let rule = match exam.counts {
-            CountRule::Highest => CountingRule::Highest,
-            CountRule::Latest => CountingRule::Latest,
-            CountRule::First => CountingRule::First,
-        };
-        unit_report(roster, &self.scored(), lines, rule)
+        unit_report(roster, &self.scored(), lines, exam.counts)
     }
 }
 
@@ -357,15 +352,7 @@ pub(crate) mod tests {
                 .unwrap();
         }
         attempt.submit(at);
-        let g = grade(
-            &attempt.paper,
-            bank,
-            &exam.blueprint,
-            &attempt.answers,
-            exam.multiple_rule,
-            (exam.pass_line, exam.excellence_line),
-        )
-        .unwrap();
+        let g = attempt.grade(bank).unwrap();
         ResultRecord::of(&attempt, &g).unwrap()
     }
 

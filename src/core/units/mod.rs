@@ -20,9 +20,7 @@ pub use dashboard::{score_histogram, sorted_rows, UnitColumn};
 pub use item_analysis::{
     item_analysis, most_missed, ItemAnalysis, ItemStats, MissedQuestion, Responses,
 };
-pub use report::{
-    format_rate, unit_report, CountingRule, Lines, ScoredResult, UnitReport, UnitRow,
-};
+pub use report::{format_rate, unit_report, Lines, ScoredResult, UnitReport, UnitRow};
 pub use results_table::{format_score, read_results_table, results_rows, RESULT_HEADERS};
 pub use roster::{Person, Roster};
 pub use roster_import::{

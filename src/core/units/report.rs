@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Person, Roster};
+use crate::core::exam::CountRule;
 
 /// One scored result as collected: who (as they identified themselves), score and time.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,23 +20,13 @@ pub struct ScoredResult {
     pub submitted_at: i64,
 }
 
-/// Which result counts when a person sat more than once.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum CountingRule {
-    #[default]
-    Highest,
-    Latest,
-    First,
-}
-
-impl CountingRule {
-    /// Whether `candidate` replaces `kept` under this rule (ties keep the earlier one).
-    fn prefers(self, candidate: &ScoredResult, kept: &ScoredResult) -> bool {
-        match self {
-            CountingRule::Highest => candidate.score > kept.score,
-            CountingRule::Latest => candidate.submitted_at > kept.submitted_at,
-            CountingRule::First => candidate.submitted_at < kept.submitted_at,
-        }
+/// Whether `candidate` replaces `kept` under the exam's which-attempt-counts rule (ties keep
+/// the earlier one).
+fn prefers(rule: CountRule, candidate: &ScoredResult, kept: &ScoredResult) -> bool {
+    match rule {
+        CountRule::Highest => candidate.score > kept.score,
+        CountRule::Latest => candidate.submitted_at > kept.submitted_at,
+        CountRule::First => candidate.submitted_at < kept.submitted_at,
     }
 }
 
@@ -140,7 +131,7 @@ pub fn unit_report(
     roster: &Roster,
     results: &[ScoredResult],
     lines: Lines,
-    rule: CountingRule,
+    rule: CountRule,
 ) -> UnitReport {
     let mut kept: HashMap<&str, &ScoredResult> =
         HashMap::with_capacity_and_hasher(results.len(), Default::default());
@@ -148,7 +139,7 @@ pub fn unit_report(
     for result in results {
         match kept.get_mut(result.person_id.as_str()) {
             Some(current) => {
-                if rule.prefers(result, current) {
+                if prefers(rule, result, current) {
                     *current = result;
                 }
             }
@@ -251,7 +242,7 @@ mod tests {
             result("a2", 90.0, 2),
             result("b1", 59.5, 3),
         ];
-        let report = unit_report(&roster(), &results, Lines::default(), CountingRule::Highest);
+        let report = unit_report(&roster(), &results, Lines::default(), CountRule::Highest);
         let justice = &report.rows[0];
         assert_eq!(
             (
@@ -292,7 +283,7 @@ mod tests {
         let roster = Roster::of_headcounts(vec![("档案馆".into(), 0), ("城关镇".into(), 2)]);
         let mut walk_in = result("x", 95.0, 1);
         walk_in.unit = "城关镇".into();
-        let report = unit_report(&roster, &[walk_in], Lines::default(), CountingRule::Highest);
+        let report = unit_report(&roster, &[walk_in], Lines::default(), CountRule::Highest);
         assert_eq!(format_rate(report.rows[0].participation_rate()), "—");
         assert!(!report.rows[0].is_double_hundred());
         assert_eq!(format_rate(report.rows[1].participation_rate()), "50.0%");
@@ -309,15 +300,15 @@ mod tests {
             let report = unit_report(&roster(), &twice, Lines::default(), rule);
             (report.rows[0].sat, report.rows[0].score_sum)
         };
-        assert_eq!(counted(CountingRule::Highest), (1, 95.0));
-        assert_eq!(counted(CountingRule::Latest), (1, 70.0));
-        assert_eq!(counted(CountingRule::First), (1, 80.0));
+        assert_eq!(counted(CountRule::Highest), (1, 95.0));
+        assert_eq!(counted(CountRule::Latest), (1, 70.0));
+        assert_eq!(counted(CountRule::First), (1, 80.0));
     }
 
     #[test]
     fn results_outside_the_roster_count_towards_no_rate() {
         let results = [result("a1", 100.0, 1), result("zz", 100.0, 2)];
-        let report = unit_report(&roster(), &results, Lines::default(), CountingRule::Highest);
+        let report = unit_report(&roster(), &results, Lines::default(), CountRule::Highest);
         assert_eq!(report.total.sat, 1);
         assert_eq!(report.outside_roster.len(), 1);
         assert_eq!(report.outside_roster[0].person_id, "zz");
@@ -327,10 +318,10 @@ mod tests {
     fn double_hundred_needs_everyone_present_and_excellent() {
         let roster = Roster::of_people(vec![person("a1", "司法局"), person("a2", "司法局")]);
         let all = [result("a1", 90.0, 1), result("a2", 100.0, 2)];
-        let report = unit_report(&roster, &all, Lines::default(), CountingRule::Highest);
+        let report = unit_report(&roster, &all, Lines::default(), CountRule::Highest);
         assert!(report.rows[0].is_double_hundred());
         let one_short = [result("a1", 90.0, 1), result("a2", 89.5, 2)];
-        let report = unit_report(&roster, &one_short, Lines::default(), CountingRule::Highest);
+        let report = unit_report(&roster, &one_short, Lines::default(), CountRule::Highest);
         assert!(!report.rows[0].is_double_hundred());
     }
 

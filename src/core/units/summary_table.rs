@@ -58,7 +58,8 @@ pub fn absent_rows(report: &UnitReport) -> Vec<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::units::{unit_report, CountingRule, Lines, Person, Roster, ScoredResult};
+    use crate::core::exam::CountRule;
+    use crate::core::units::{unit_report, Lines, Person, Roster, ScoredResult};
 
     #[test]
     fn the_summary_prints_every_figure_and_the_totals() {
@@ -75,7 +76,7 @@ mod tests {
             score: 92.0,
             submitted_at: 0,
         }];
-        let report = unit_report(&roster, &results, Lines::default(), CountingRule::Highest);
+        let report = unit_report(&roster, &results, Lines::default(), CountRule::Highest);
         let rows = summary_rows(&report);
         assert_eq!(
             rows[1],
