@@ -305,7 +305,7 @@ pub(crate) mod tests {
     use super::*;
     use crate::core::exam::{small_bank, small_blueprint};
     use crate::core::exam::{Attempt, Participant, Window};
-    use crate::core::units::Person;
+    use crate::core::units::roster::test_person as person;
 
     pub(crate) fn exam(bank: &Bank) -> ExamDefinition {
         let mut exam = ExamDefinition::mock("E1".into(), bank_version(bank));
@@ -364,11 +364,6 @@ pub(crate) mod tests {
     }
 
     fn roster() -> Roster {
-        let person = |id: &str, unit: &str| Person {
-            id: id.into(),
-            name: format!("姓名{id}"),
-            unit: unit.into(),
-        };
         Roster::of_people(vec![
             person("001", "司法局"),
             person("002", "司法局"),

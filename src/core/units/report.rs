@@ -206,14 +206,7 @@ pub fn unit_report(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn person(id: &str, unit: &str) -> Person {
-        Person {
-            id: id.into(),
-            name: format!("姓名{id}"),
-            unit: unit.into(),
-        }
-    }
+    use crate::core::units::roster::test_person as person;
 
     fn result(id: &str, score: f64, at: i64) -> ScoredResult {
         ScoredResult {

@@ -79,17 +79,20 @@ impl Roster {
     }
 }
 
+/// A person named 姓名<id> in a unit, for the core's tests.
+#[cfg(test)]
+pub(crate) fn test_person(id: &str, unit: &str) -> Person {
+    Person {
+        id: id.into(),
+        name: format!("姓名{id}"),
+        unit: unit.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn person(id: &str, unit: &str) -> Person {
-        Person {
-            id: id.into(),
-            name: format!("姓名{id}"),
-            unit: unit.into(),
-        }
-    }
+    use test_person as person;
 
     #[test]
     fn units_are_counted_in_order_of_appearance() {

@@ -59,15 +59,11 @@ pub fn absent_rows(report: &UnitReport) -> Vec<Vec<String>> {
 mod tests {
     use super::*;
     use crate::core::exam::CountRule;
-    use crate::core::units::{unit_report, Lines, Person, Roster, ScoredResult};
+    use crate::core::units::roster::test_person as person;
+    use crate::core::units::{unit_report, Lines, Roster, ScoredResult};
 
     #[test]
     fn the_summary_prints_every_figure_and_the_totals() {
-        let person = |id: &str, unit: &str| Person {
-            id: id.into(),
-            name: format!("姓名{id}"),
-            unit: unit.into(),
-        };
         let roster = Roster::of_people(vec![person("1", "司法局"), person("2", "财政局")]);
         let results = [ScoredResult {
             person_id: "1".into(),
