@@ -33,5 +33,7 @@ pub use result::{
     decode_answers, decode_result_code, encode_answers, parse_result_file, Participant,
     ResultRecord, RESULT_PREFIX,
 };
-pub use store::{decode_exam_store, encode_exam_store, DecodedExamStore, ExamStore, EXAM_KEY};
+pub use store::{
+    decode_exam_store, encode_exam_store, DecodedExamStore, ExamMerge, ExamStore, EXAM_KEY,
+};
 pub use study_feed::feed_study;

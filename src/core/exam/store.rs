@@ -64,6 +64,47 @@ impl ExamStore {
     }
 }
 
+/// What merging a backup into the exam data changed, counted for the preview.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExamMerge {
+    /// Attempts only in the backup.
+    pub attempts_added: usize,
+    /// Attempts running here but handed in in the backup.
+    pub attempts_replaced: usize,
+    /// Issued exams only in the backup.
+    pub issued_added: usize,
+}
+
+impl ExamStore {
+    /// Merges a backup by id: an attempt or issued exam this device lacks is added; an attempt
+    /// both have stays as here, unless only the backup's was handed in. Attempts stay oldest
+    /// first.
+    pub fn merge(&mut self, other: &ExamStore) -> ExamMerge {
+        let mut changes = ExamMerge::default();
+        for theirs in &other.attempts {
+            match self.attempt_mut(&theirs.id) {
+                None => {
+                    self.attempts.push(theirs.clone());
+                    changes.attempts_added += 1;
+                }
+                Some(mine) if mine.submitted.is_none() && theirs.submitted.is_some() => {
+                    *mine = theirs.clone();
+                    changes.attempts_replaced += 1;
+                }
+                Some(_) => {}
+            }
+        }
+        self.attempts.sort_by_key(|a| a.started_ms);
+        for exam in &other.issued {
+            if !self.issued.iter().any(|mine| mine.id == exam.id) {
+                self.issued.push(exam.clone());
+                changes.issued_added += 1;
+            }
+        }
+        changes
+    }
+}
+
 /// Exam data read from storage, with the version it was stored in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DecodedExamStore {
@@ -194,5 +235,41 @@ mod tests {
         assert!(store.attempt("a1").unwrap().submitted.is_some());
         assert_eq!(store.attempts_at(&official().id, None).len(), 1);
         assert!(store.attempts_at(&official().id, Some("007")).is_empty());
+    }
+
+    #[test]
+    fn merging_a_backup_adds_attempts_by_id_and_keeps_handed_in_ones() {
+        let mut device = sample();
+        let backup = sample();
+        assert_eq!(device.merge(&backup), ExamMerge::default());
+        assert_eq!(device, sample(), "the same data adds nothing");
+
+        // The backup has the attempt handed in, another one and another issued exam.
+        let mut newer = sample();
+        newer.settle(9_000_000);
+        let mut second = newer.attempts[0].clone();
+        second.id = "a0".into();
+        second.started_ms = 1_000_000;
+        newer.attempts.push(second);
+        let mut other_exam = official();
+        other_exam.id = "E2".into();
+        newer.issued.push(other_exam);
+        let changes = device.merge(&newer);
+        assert_eq!(
+            changes,
+            ExamMerge {
+                attempts_added: 1,
+                attempts_replaced: 1,
+                issued_added: 1
+            }
+        );
+        let ids: Vec<&str> = device.attempts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a0", "a1"], "oldest first");
+        assert!(device.attempt("a1").unwrap().submitted.is_some());
+
+        // A handed-in attempt is never replaced by a running copy from an older backup.
+        let before = device.clone();
+        assert_eq!(device.merge(&sample()), ExamMerge::default());
+        assert_eq!(device, before);
     }
 }

@@ -62,6 +62,35 @@ impl LearnerState {
     }
 }
 
+/// What merging a backup into the learner's state changed, counted for the preview.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LearnerMerge {
+    /// Questions answered only in the backup.
+    pub tallies_added: usize,
+    /// Questions answered more often in the backup.
+    pub tallies_replaced: usize,
+    /// Questions added to the 错题本.
+    pub wrong_added: usize,
+    /// Review states added or replaced by later ones.
+    pub schedule_changed: usize,
+    pub streak_changed: bool,
+}
+
+impl LearnerState {
+    /// Merges a backup into this state without counting any answer twice (see
+    /// `Progress::merge`, `WrongBook::merge`, `Schedule::merge`, `Streak::merge`).
+    pub fn merge(&mut self, other: &LearnerState) -> LearnerMerge {
+        let (tallies_added, tallies_replaced) = self.progress.merge(&other.progress);
+        LearnerMerge {
+            tallies_added,
+            tallies_replaced,
+            wrong_added: self.wrong.merge(&other.wrong),
+            schedule_changed: self.schedule.merge(&other.schedule),
+            streak_changed: self.streak.merge(&other.streak),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +149,49 @@ mod tests {
             again,
             "a wrong answer stays Again"
         );
+    }
+
+    #[test]
+    fn merging_a_backup_never_counts_an_answer_twice() {
+        let day = Day::from_ymd(2024, 3, 1).unwrap();
+        let mut backup = LearnerState::default();
+        backup.record_answer("q1", false, day);
+        backup.record_answer("q2", true, day);
+        // Since the backup, this device answered q1 again and q3; and merging the backup
+        // into itself changes nothing.
+        let mut device = backup.clone();
+        device.record_answer("q1", true, day.plus(1));
+        device.record_answer("q3", false, day.plus(1));
+        let before = device.clone();
+        assert_eq!(device.merge(&backup), LearnerMerge::default());
+        assert_eq!(device, before, "a backup of the same history adds nothing");
+        let mut again = backup.clone();
+        assert_eq!(again.merge(&backup), LearnerMerge::default());
+
+        // The other way round: an old device gets what the newer backup knows.
+        let mut old = backup.clone();
+        let changes = old.merge(&device);
+        assert_eq!(old, device, "the newer history wins everywhere");
+        assert_eq!(
+            changes,
+            LearnerMerge {
+                tallies_added: 1,
+                tallies_replaced: 1,
+                wrong_added: 1,
+                schedule_changed: 2,
+                streak_changed: true,
+            }
+        );
+
+        // Two devices with separate questions: the union of both.
+        let mut other = LearnerState::default();
+        other.record_answer("q9", false, day.plus(5));
+        let mut merged = device.clone();
+        merged.merge(&other);
+        assert_eq!(merged.progress.tally("q9").answered, 1);
+        assert_eq!(merged.progress.tally("q1").answered, 2);
+        assert!(merged.wrong.contains("q9") && merged.wrong.contains("q3"));
+        assert_eq!(merged.streak.best(), 2, "the best run of either device");
+        assert_eq!(merged.schedule.card("q9"), other.schedule.card("q9"));
     }
 }

@@ -17,7 +17,7 @@ mod wrong_csv;
 pub use daily::daily_question;
 pub use day::Day;
 pub use keyboard::choice_for_key;
-pub use learner::{LearnerState, Recorded};
+pub use learner::{LearnerMerge, LearnerState, Recorded};
 pub use practice::{arrange, next_once, next_question, practice_order, Order};
 pub use practice_set::{chapter_heading, difficulty_label, Scope, SetSpec};
 pub use progress::{Progress, Summary, Tally, MASTERY_STREAK};

@@ -124,6 +124,29 @@ impl Progress {
     }
 }
 
+impl Progress {
+    /// Merges tallies from a backup without counting an answer twice: a backup holds an
+    /// earlier (or the same) history of the same answers, so per question the tally with
+    /// more answers wins. Returns how many tallies were added and how many replaced.
+    pub fn merge(&mut self, other: &Progress) -> (usize, usize) {
+        let (mut added, mut replaced) = (0, 0);
+        for (id, theirs) in &other.tallies {
+            match self.tallies.get_mut(id) {
+                None => {
+                    self.tallies.insert(id.clone(), *theirs);
+                    added += 1;
+                }
+                Some(mine) if theirs.answered > mine.answered => {
+                    *mine = *theirs;
+                    replaced += 1;
+                }
+                Some(_) => {}
+            }
+        }
+        (added, replaced)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -195,6 +195,24 @@ fn next_card(before: Option<ReviewCard>, rating: Rating, today: Day) -> ReviewCa
     ReviewCard::from_fsrs(&next.card)
 }
 
+impl Schedule {
+    /// Merges memory states from a backup: per question the state reviewed later (then the
+    /// one with more reviews) wins. Returns how many were added or replaced.
+    pub fn merge(&mut self, other: &Schedule) -> usize {
+        let mut changed = 0;
+        for (id, theirs) in &other.cards {
+            let newer = |mine: &ReviewCard| {
+                (theirs.last_review, theirs.reps) > (mine.last_review, mine.reps)
+            };
+            if self.cards.get(id).is_none_or(newer) {
+                self.cards.insert(id.clone(), *theirs);
+                changed += 1;
+            }
+        }
+        changed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

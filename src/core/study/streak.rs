@@ -55,6 +55,20 @@ impl Streak {
     }
 }
 
+impl Streak {
+    /// Merges a streak from a backup: the run that reaches the later day wins (the longer
+    /// one on the same day), and the best run is the best of both. Returns whether it changed.
+    pub fn merge(&mut self, other: &Streak) -> bool {
+        let before = *self;
+        if (other.last, other.run) > (self.last, self.run) {
+            self.last = other.last;
+            self.run = other.run;
+        }
+        self.best = self.best.max(other.best);
+        *self != before
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -125,6 +125,15 @@ fn redo_ids(entries: &[WrongEntry]) -> Vec<String> {
     }
 }
 
+impl WrongBook {
+    /// Adds every question of another book that is not in this one; returns how many.
+    pub fn merge(&mut self, other: &WrongBook) -> usize {
+        let before = self.ids.len();
+        self.ids.extend(other.ids.iter().cloned());
+        self.ids.len() - before
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

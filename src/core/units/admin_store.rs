@@ -36,6 +36,50 @@ impl AdminStore {
     }
 }
 
+/// What merging a backup into the statistics data changed, for the preview.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AdminMerge {
+    /// The backup's chosen exam was taken (none was chosen here).
+    pub exam_taken: bool,
+    /// The title of the backup's chosen exam, kept out because another one is chosen here.
+    pub exam_kept_out: Option<String>,
+    /// Roster people (by 工号) only in the backup.
+    pub people_added: usize,
+    /// Collected result texts only in the backup.
+    pub results_added: usize,
+}
+
+impl AdminStore {
+    /// Merges a backup: the chosen exam stays as here (the backup's is taken when none is
+    /// chosen); roster people are added by 工号 and result texts by their text, each once.
+    pub fn merge(&mut self, other: &AdminStore) -> AdminMerge {
+        let mut changes = AdminMerge::default();
+        match (&self.exam, &other.exam) {
+            (None, Some(theirs)) => {
+                self.exam = Some(theirs.clone());
+                changes.exam_taken = true;
+            }
+            (Some(mine), Some(theirs)) if mine != theirs => {
+                changes.exam_kept_out = Some(theirs.title.clone());
+            }
+            _ => {}
+        }
+        for person in &other.people {
+            if !self.people.iter().any(|mine| mine.id == person.id) {
+                self.people.push(person.clone());
+                changes.people_added += 1;
+            }
+        }
+        for result in &other.results {
+            if !self.results.iter().any(|mine| mine.text == result.text) {
+                self.results.push(result.clone());
+                changes.results_added += 1;
+            }
+        }
+        changes
+    }
+}
+
 /// Serialises the statistics data in the current schema version.
 pub fn encode_admin_store(store: &AdminStore) -> String {
     let mut value = serde_json::to_value(store).expect("admin data serialises");
@@ -100,5 +144,35 @@ mod tests {
             decode_admin_store(r#"{"version":0,"exam":null,"people":[],"results":[]}"#),
             Err(StorageError::Invalid { version: 0, .. })
         ));
+    }
+
+    #[test]
+    fn merging_a_backup_adds_people_and_results_once() {
+        let mut device = sample();
+        assert_eq!(device.merge(&sample()), AdminMerge::default());
+        assert_eq!(device, sample());
+
+        let mut backup = sample();
+        backup.people.push(Person {
+            id: "002".into(),
+            name: "李四".into(),
+            unit: "法院".into(),
+        });
+        backup.results.push(CollectedInput {
+            source: "第 1 行".into(),
+            text: "XFR1.abc".into(),
+        });
+        backup.exam = Some(ExamDefinition::mock("E9".into(), "v".into()));
+        let changes = device.merge(&backup);
+        assert_eq!(changes.people_added, 1);
+        assert_eq!(changes.results_added, 1);
+        assert!(!changes.exam_taken);
+        assert!(changes.exam_kept_out.is_some(), "the chosen exam stays");
+        assert_eq!(device.exam, sample().exam);
+
+        let mut empty = AdminStore::default();
+        let changes = empty.merge(&backup);
+        assert!(changes.exam_taken);
+        assert_eq!(empty, backup, "into nothing, the backup as it is");
     }
 }

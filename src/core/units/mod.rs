@@ -11,7 +11,7 @@ mod roster_import;
 mod summary_table;
 
 pub use admin_store::{
-    decode_admin_store, encode_admin_store, AdminStore, ADMIN_KEY, ADMIN_SCHEMA_VERSION,
+    decode_admin_store, encode_admin_store, AdminMerge, AdminStore, ADMIN_KEY, ADMIN_SCHEMA_VERSION,
 };
 pub use collect::{
     collect_results, AcceptedRecord, CollectedInput, Collection, Flag, FlaggedRecord,
