@@ -1,7 +1,8 @@
 // xuefa's service worker: after one visit the whole site (app shell, hashed assets and the
 // bank) is served from the cache, so every route works with the network off.
 // The build (src/bin/xuefa_dist.rs) writes in the list of files and a version that changes
-// with any file; a new version waits until the page asks it to take over ("skip-waiting"),
+// with any file; files not in the list (the 繁體 table, fetched only when chosen) are cached
+// when first fetched. A new version waits until the page asks it to take over ("skip-waiting"),
 // which the app only offers outside an exam attempt.
 
 const VERSION = "__XUEFA_VERSION__";
@@ -39,6 +40,18 @@ self.addEventListener("fetch", (event) => {
   }
   const lastSegment = url.pathname.split("/").pop();
   const isRoute = request.mode === "navigate" && !lastSegment.includes(".");
-  const cached = caches.open(CACHE).then((cache) => cache.match(isRoute ? SHELL : request));
-  event.respondWith(cached.then((response) => response || fetch(request)));
+  event.respondWith(
+    caches.open(CACHE).then((cache) =>
+      cache.match(isRoute ? SHELL : request).then(
+        (cached) =>
+          cached ||
+          fetch(request).then((response) => {
+            if (response.ok && !isRoute) {
+              cache.put(request, response.clone());
+            }
+            return response;
+          }),
+      ),
+    ),
+  );
 });

@@ -3,7 +3,8 @@
 //! - moves Trunk's inline `<script type="module">` loader into its own file `init-<hash>.js`
 //!   (so `script-src 'self'` needs no hash or `'unsafe-inline'`);
 //! - stamps the service worker `sw.js` with the list of files to cache and a version that
-//!   changes whenever any file changes (so browsers see a new version);
+//!   changes whenever any file changes (so browsers see a new version); files fetched only
+//!   on demand (the 繁體 table) count for the version but are cached when first fetched;
 //! - writes `404.html` as a copy of `index.html` (static hosts serve it for deep links).
 //!
 //! Usage: `xuefa-dist <staging dir>` (Trunk runs it after every build).
@@ -15,6 +16,9 @@ use sha2::{Digest, Sha256};
 
 /// Where `sw.js` expects the list of files to cache (a JSON array of relative paths).
 const PRECACHE_MARK: &str = "\"__XUEFA_PRECACHE__\"";
+/// Files the app fetches only when a learner asks for them: not cached at install (so no one
+/// downloads them unasked), but cached by the worker when first fetched.
+const ON_DEMAND: &[&str] = &["hant.json"];
 /// Where `sw.js` expects the version string.
 const VERSION_MARK: &str = "__XUEFA_VERSION__";
 
@@ -109,7 +113,8 @@ fn site_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     Ok(files)
 }
 
-/// Writes the list of files and a version derived from all their contents into the worker.
+/// Writes the list of files to cache at install and a version derived from all the files'
+/// contents into the worker.
 fn stamp_worker(worker: &str, files: &[(String, Vec<u8>)]) -> Result<String, String> {
     if !worker.contains(PRECACHE_MARK) || !worker.contains(VERSION_MARK) {
         return Err("sw.js lacks the precache or version placeholder".into());
@@ -121,7 +126,11 @@ fn stamp_worker(worker: &str, files: &[(String, Vec<u8>)]) -> Result<String, Str
         everything.update(Sha256::digest(bytes));
     }
     let version = hex(&everything.finalize()[..8]);
-    let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+    let names: Vec<&str> = files
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .filter(|name| !ON_DEMAND.contains(name))
+        .collect();
     let list = serde_json::to_string(&names).map_err(|e| e.to_string())?;
     Ok(worker
         .replace(PRECACHE_MARK, &list)
@@ -170,14 +179,21 @@ mod tests {
         let worker = "const V = \"__XUEFA_VERSION__\"; const FILES = \"__XUEFA_PRECACHE__\";";
         let files = vec![
             ("bank.json".to_string(), b"{}".to_vec()),
+            ("hant.json".to_string(), b"{}".to_vec()),
             ("index.html".to_string(), b"<html>".to_vec()),
         ];
         let stamped = stamp_worker(worker, &files).unwrap();
-        assert!(stamped.contains("const FILES = [\"bank.json\",\"index.html\"];"));
+        assert!(
+            stamped.contains("const FILES = [\"bank.json\",\"index.html\"];"),
+            "the on-demand table is not cached at install: {stamped}"
+        );
         assert!(!stamped.contains("__XUEFA_VERSION__"));
         let mut changed = files.clone();
         changed[0].1 = b"{\"x\":1}".to_vec();
         assert_ne!(stamp_worker(worker, &changed).unwrap(), stamped);
+        let mut table_changed = files.clone();
+        table_changed[1].1 = b"{\"y\":1}".to_vec();
+        assert_ne!(stamp_worker(worker, &table_changed).unwrap(), stamped);
         assert!(stamp_worker("no marks", &files).is_err());
     }
 }

@@ -6,6 +6,7 @@ pub mod bank;
 pub mod exam;
 pub mod formats;
 pub mod law;
+pub mod script;
 pub mod storage;
 pub mod study;
 pub mod units;

@@ -10,13 +10,14 @@ use super::exam::{
     AttemptPage, CertificatePage, ExamHome, ExamState, IssuePage, JoinPage, ResultPage,
     ScoreSheetPage,
 };
+use super::data::DataPage;
 use super::pages::{ComingSoon, NotFound};
 use super::state::AppState;
 use super::stats::StatsPage;
 use super::study::{
     ChooserPage, HomePage, PracticePage, ProgressPage, SearchPage, SetPage, WrongBookPage,
 };
-use super::widgets::UpdatePrompt;
+use super::widgets::{ScriptToggle, UpdatePrompt};
 use crate::core::exam::{feed_study, ExamStore};
 
 /// The whole application.
@@ -73,12 +74,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/exam/issue") view=IssuePage />
                     <Route path=path!("/exam/join") view=JoinPage />
                     <Route path=path!("/stats") view=StatsPage />
+                    <Route path=path!("/data") view=DataPage />
                     <Route
                         path=path!("/bank")
                         view=|| view! { <ComingSoon title="题库" /> }
                     />
                 </Routes>
             </main>
+            <Footer />
         </Router>
     }
 }
@@ -111,5 +114,21 @@ fn Header() -> impl IntoView {
                 <span class="in-exam">"考试进行中"</span>
             </Show>
         </header>
+    }
+}
+
+/// The footer: the 简/繁 switch, and 我的数据 (not during an exam attempt, like the
+/// navigation).
+#[component]
+fn Footer() -> impl IntoView {
+    let location = use_location();
+    let in_attempt = move || location.pathname.get().contains("/exam/attempt/");
+    view! {
+        <footer class="bottom">
+            <ScriptToggle />
+            <Show when=move || !in_attempt()>
+                <A href="/data">"我的数据（备份与恢复）"</A>
+            </Show>
+        </footer>
     }
 }

@@ -3,6 +3,7 @@
 
 mod app;
 mod browser;
+mod data;
 mod exam;
 mod pages;
 mod state;

@@ -205,9 +205,27 @@ pub fn clock(ms: u64) -> String {
     }
 }
 
+/// The whole minutes left, rounded up, as the exam screen announces them to screen readers:
+/// the number changes once a minute, so the announcement is made at minute marks only.
+pub fn minutes_left(remaining_ms: u64) -> u64 {
+    remaining_ms.div_ceil(60_000)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minutes_left_change_only_at_minute_marks() {
+        assert_eq!(minutes_left(60 * 60_000), 60);
+        assert_eq!(minutes_left(59 * 60_000 + 1), 60, "the next mark is not reached yet");
+        assert_eq!(minutes_left(59 * 60_000), 59);
+        assert_eq!(minutes_left(1), 1);
+        assert_eq!(minutes_left(0), 0);
+        let said: std::collections::BTreeSet<u64> =
+            (0..=120).map(|s| minutes_left(s * 1000)).collect();
+        assert_eq!(said.len(), 3, "two minutes of ticks say 0, 1 and 2 only");
+    }
     use crate::core::exam::definition::tests::official;
     use crate::core::exam::{PaperItem, StartRefusal};
 

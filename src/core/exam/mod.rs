@@ -14,7 +14,7 @@ mod result;
 mod store;
 mod study_feed;
 
-pub use attempt::{clock, Attempt, AttemptClosed, Submission, SubmittedHow};
+pub use attempt::{clock, minutes_left, Attempt, AttemptClosed, Submission, SubmittedHow};
 pub use bank_version::{bank_version, short_hash};
 pub use blueprint::{Blueprint, Section};
 pub use codes::{

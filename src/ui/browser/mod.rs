@@ -6,7 +6,9 @@ mod clock;
 mod fetch;
 mod files;
 mod offline;
+mod records;
 mod storage;
+mod traditional;
 
 pub use base::base_path;
 pub use clock::{
@@ -15,4 +17,6 @@ pub use clock::{
 pub use fetch::fetch_text;
 pub use files::{copy_text, decode_gb18030, download_text, print_page, read_chosen_files};
 pub use offline::{apply_update, register_service_worker};
+pub use records::{app_records, clear_app_records, reload_with_query, write_records};
 pub use storage::{load_admin, load_exams, load_learner, save_admin, save_exams, save_learner};
+pub use traditional::{show_traditional, store_script, stored_script};

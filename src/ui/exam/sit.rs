@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::state::ExamState;
 use crate::core::bank::{option_letter, QuestionKind};
-use crate::core::exam::{clock, Attempt};
+use crate::core::exam::{clock, minutes_left, Attempt};
 use crate::ui::browser::now_ms;
 use crate::ui::state::AppState;
 use crate::ui::widgets::ProgressBar;
@@ -134,7 +134,16 @@ fn TimerBar(
             </div>
         })
     };
-    view! { {status} }
+    // Said politely once a minute (not every second): whole minutes left.
+    let minutes = Memo::new(move |_| {
+        attempt.with(|a| a.as_ref().map(|a| minutes_left(a.remaining_ms(now.get()))))
+    });
+    view! {
+        {status}
+        <p class="sr-only" aria-live="polite" aria-atomic="true">
+            {move || minutes.get().map(|m| format!("剩余 {m} 分钟"))}
+        </p>
+    }
 }
 
 /// The question at the attempt's current position, with its choices and flag.
@@ -245,6 +254,13 @@ fn QuestionView(
             });
         };
         let (kind, stem) = question.with_value(|q| (q.kind.label(), q.stem.clone()));
+        // Moving to a question moves focus to its stem (a screen reader reads it next).
+        let stem_ref = NodeRef::<leptos::html::P>::new();
+        Effect::new(move |_| {
+            if let Some(stem) = stem_ref.get() {
+                let _ = stem.focus();
+            }
+        });
         Some(view! {
             <article class="question">
                 {case.map(|case| view! {
@@ -258,7 +274,7 @@ fn QuestionView(
                     <span class="kind">{kind}</span>
                     <span class="muted">{format!("{points} 分")}</span>
                 </p>
-                <p class="stem">{stem}</p>
+                <p class="stem" tabindex="-1" node_ref=stem_ref>{stem}</p>
                 {multiple.then(|| view! { <p class="muted">"（多选：选出全部正确选项）"</p> })}
                 <ul class="choices">{choices}</ul>
                 <div class="question-actions">

@@ -1,5 +1,7 @@
 //! One question on screen: the case above it, the choices, and feedback after answering.
-//! Keys: A–F or 1–6 pick a choice, Enter submits and then goes on.
+//! Keys: A–F or 1–6 pick a choice, Enter submits and then goes on. Focus follows the steps:
+//! a new question's stem takes it, and after answering the feedback does, so a screen reader
+//! reads what just happened and the keyboard goes on from there.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,6 +34,18 @@ pub fn QuestionCard(
     let group = question.with_value(|q| format!("choice-{}", q.id));
 
     let choice_count = question.with_value(|q| q.choice_labels().len());
+    let stem_ref = NodeRef::<leptos::html::P>::new();
+    let feedback_ref = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(stem) = stem_ref.get() {
+            let _ = stem.focus();
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(feedback) = feedback_ref.get() {
+            let _ = feedback.focus();
+        }
+    });
 
     let submit = move || {
         if given.get_untracked().is_some() {
@@ -146,7 +160,7 @@ pub fn QuestionCard(
             })
             .collect_view();
         Some(view! {
-            <div class="feedback" class:right=correct role="status">
+            <div class="feedback" class:right=correct role="status" tabindex="-1" node_ref=feedback_ref>
                 <p class="verdict">
                     {if correct { "✓ 回答正确" } else { "✗ 回答错误" }}
                     <span class="key">{format!("正确答案：{key}")}</span>
@@ -175,7 +189,7 @@ pub fn QuestionCard(
                 }
             })}
             <p class="kind">{kind}</p>
-            <p class="stem">{stem}</p>
+            <p class="stem" tabindex="-1" node_ref=stem_ref>{stem}</p>
             <ul class="choices">{choices}</ul>
             <Show when=move || given.get().is_none()>
                 <button
