@@ -24,7 +24,11 @@ async fn records(browser: &Browser) -> Value {
 /// What the 错题本, the progress page and the home page show.
 async fn screens(browser: &Browser, server: &StaticServer) -> Vec<String> {
     let mut shown = Vec::new();
-    for (path, marker) in [("/wrong", "错题本"), ("/progress", "第三编 合同"), ("/", "第一编 总则")] {
+    for (path, marker) in [
+        ("/wrong", "错题本"),
+        ("/progress", "第三编 合同"),
+        ("/", "第一编 总则"),
+    ] {
         browser.open(&server.url(path)).await;
         browser.wait_for_text(marker).await;
         browser.wait_for("main section").await;
@@ -116,8 +120,16 @@ async fn backup_clear_and_restore_give_back_the_same_state() {
     assert!(preview.contains("xuefa.extra"), "{preview}");
     browser.click_text("确认导入").await;
     browser.wait_for_text("已导入备份").await;
-    assert_eq!(records(&browser).await, before, "the stored records are identical");
-    assert_eq!(screens(&browser, &server).await, shown_before, "the screens are identical");
+    assert_eq!(
+        records(&browser).await,
+        before,
+        "the stored records are identical"
+    );
+    assert_eq!(
+        screens(&browser, &server).await,
+        shown_before,
+        "the screens are identical"
+    );
 
     // Importing the same backup again would change nothing.
     browser.open(&server.url("/data")).await;

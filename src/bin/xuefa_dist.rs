@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 const PRECACHE_MARK: &str = "\"__XUEFA_PRECACHE__\"";
 /// Files the app fetches only when a learner asks for them: not cached at install (so no one
 /// downloads them unasked), but cached by the worker when first fetched.
-const ON_DEMAND: &[&str] = &["hant.json"];
+const ON_DEMAND: &[&str] = &["hant.txt"];
 /// Where `sw.js` expects the version string.
 const VERSION_MARK: &str = "__XUEFA_VERSION__";
 
@@ -179,7 +179,7 @@ mod tests {
         let worker = "const V = \"__XUEFA_VERSION__\"; const FILES = \"__XUEFA_PRECACHE__\";";
         let files = vec![
             ("bank.json".to_string(), b"{}".to_vec()),
-            ("hant.json".to_string(), b"{}".to_vec()),
+            ("hant.txt".to_string(), b"{}".to_vec()),
             ("index.html".to_string(), b"<html>".to_vec()),
         ];
         let stamped = stamp_worker(worker, &files).unwrap();

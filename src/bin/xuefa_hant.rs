@@ -1,4 +1,4 @@
-//! Generates `hant.json`, the table the app uses to show its text in Traditional characters
+//! Generates `hant.txt`, the table the app uses to show its text in Traditional characters
 //! (see `xuefa::core::script`), from OpenCC's dictionaries (the `ferrous-opencc` crate, its
 //! `s2t` configuration):
 //!
@@ -46,7 +46,8 @@ mod native {
         collect_files(Path::new(sources), "rs", &mut files)?;
         let mut runs = BTreeSet::new();
         for file in &files {
-            let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let text =
+                std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
             runs.extend(han_runs(&text));
         }
         let table = build_table(&opencc, &runs);
@@ -54,7 +55,7 @@ mod native {
             .iter()
             .filter(|run| table.convert(run) != opencc.convert(run))
             .count();
-        std::fs::write(out, table.to_json()).map_err(|e| format!("{out}: {e}"))?;
+        std::fs::write(out, table.to_text()).map_err(|e| format!("{out}: {e}"))?;
         let (chars, phrases) = table.sizes();
         println!(
             "xuefa-hant: {chars} characters, {phrases} phrases; {differing} of {} stretches of the app's text convert otherwise than OpenCC",
@@ -66,7 +67,9 @@ mod native {
     fn build_table(opencc: &OpenCC, runs: &BTreeSet<String>) -> HantTable {
         let mut table = HantTable::default();
         for code in 0x4E00..=0x9FFF_u32 {
-            let Some(c) = char::from_u32(code) else { continue };
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
             let converted = opencc.convert(&c.to_string());
             let mut chars = converted.chars();
             if let (Some(t), None) = (chars.next(), chars.next()) {

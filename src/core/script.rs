@@ -2,22 +2,23 @@
 //! choice, and a conversion table of characters and phrases applied by longest match.
 //!
 //! The table is generated at build time from OpenCC's dictionaries (`src/bin/xuefa_hant.rs`,
-//! through the `ferrous-opencc` crate) into `hant.json`, which the app fetches only when the
+//! through the `ferrous-opencc` crate) into `hant.txt`, which the app fetches only when the
 //! learner chooses 繁體. Conversion is for display only: stored data and the bank stay as they
-//! are.
-
-use std::collections::{BTreeMap, HashMap};
-
-use serde::{Deserialize, Serialize};
+//! are. The file is plain text, read without serde, and the table is two sorted lists, so
+//! the feature adds little code to the app's first load.
+//!
+//! File format (version 1): a first line `xuefa-hant 1`; a second line of character pairs
+//! (simplified, traditional, simplified, traditional, …); then one phrase a line,
+//! `simplified<TAB>traditional`.
 
 /// The localStorage key of the learner's choice (`"hans"` or `"hant"`).
 pub const SCRIPT_KEY: &str = "xuefa.script";
 
 /// The file holding the conversion table, next to `index.html`.
-pub const TABLE_FILE: &str = "hant.json";
+pub const TABLE_FILE: &str = "hant.txt";
 
-/// The version of the table file this build reads and writes.
-pub const TABLE_VERSION: u64 = 1;
+/// The first line of a table file this build reads and writes.
+const TABLE_HEADER: &str = "xuefa-hant 1";
 
 /// Which characters the app shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -63,20 +64,14 @@ impl Script {
     }
 }
 
-/// The table file: characters as one string of (simplified, traditional) pairs, and phrases.
-#[derive(Serialize, Deserialize)]
-struct TableFile {
-    version: u64,
-    chars: String,
-    phrases: BTreeMap<String, String>,
-}
-
 /// A Simplified → Traditional table: single characters, and phrases that convert otherwise
 /// than character by character (头发 → 頭髮, not 頭發).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HantTable {
-    chars: HashMap<char, char>,
-    phrases: HashMap<String, String>,
+    /// Sorted by the simplified character.
+    chars: Vec<(char, char)>,
+    /// Sorted by the simplified phrase.
+    phrases: Vec<(String, String)>,
     /// The longest phrase, in characters.
     longest: usize,
 }
@@ -84,24 +79,41 @@ pub struct HantTable {
 impl HantTable {
     /// Adds (or replaces) a character's conversion.
     pub fn insert_char(&mut self, simplified: char, traditional: char) {
-        self.chars.insert(simplified, traditional);
+        match self.chars.binary_search_by_key(&simplified, |&(s, _)| s) {
+            Ok(at) => self.chars[at].1 = traditional,
+            Err(at) => self.chars.insert(at, (simplified, traditional)),
+        }
     }
 
     /// Removes a character's conversion.
     pub fn remove_char(&mut self, simplified: char) {
-        self.chars.remove(&simplified);
+        if let Ok(at) = self.chars.binary_search_by_key(&simplified, |&(s, _)| s) {
+            self.chars.remove(at);
+        }
     }
 
     /// The conversion of one character, if it has one.
     pub fn char(&self, simplified: char) -> Option<char> {
-        self.chars.get(&simplified).copied()
+        self.chars
+            .binary_search_by_key(&simplified, |&(s, _)| s)
+            .ok()
+            .map(|at| self.chars[at].1)
     }
 
-    /// Adds a phrase converted as a whole.
+    /// Adds (or replaces) a phrase converted as a whole.
     pub fn insert_phrase(&mut self, simplified: &str, traditional: &str) {
         self.longest = self.longest.max(simplified.chars().count());
+        match self.find_phrase(simplified) {
+            Ok(at) => self.phrases[at].1 = traditional.to_string(),
+            Err(at) => self
+                .phrases
+                .insert(at, (simplified.to_string(), traditional.to_string())),
+        }
+    }
+
+    fn find_phrase(&self, simplified: &str) -> Result<usize, usize> {
         self.phrases
-            .insert(simplified.to_string(), traditional.to_string());
+            .binary_search_by(|(s, _)| s.as_str().cmp(simplified))
     }
 
     /// How many characters and phrases the table holds.
@@ -114,13 +126,15 @@ impl HantTable {
     pub fn convert(&self, text: &str) -> String {
         let chars: Vec<char> = text.chars().collect();
         let mut out = String::with_capacity(text.len());
+        let mut candidate = String::new();
         let mut i = 0;
         'outer: while i < chars.len() {
             let longest = self.longest.min(chars.len() - i);
             for len in (2..=longest).rev() {
-                let candidate: String = chars[i..i + len].iter().collect();
-                if let Some(phrase) = self.phrases.get(&candidate) {
-                    out.push_str(phrase);
+                candidate.clear();
+                candidate.extend(&chars[i..i + len]);
+                if let Ok(at) = self.find_phrase(&candidate) {
+                    out.push_str(&self.phrases[at].1);
                     i += len;
                     continue 'outer;
                 }
@@ -132,33 +146,33 @@ impl HantTable {
     }
 
     /// The table file's text.
-    pub fn to_json(&self) -> String {
-        let mut pairs: Vec<(char, char)> = self.chars.iter().map(|(&s, &t)| (s, t)).collect();
-        pairs.sort_unstable();
-        let file = TableFile {
-            version: TABLE_VERSION,
-            chars: pairs.into_iter().flat_map(|(s, t)| [s, t]).collect(),
-            phrases: self.phrases.clone().into_iter().collect(),
-        };
-        serde_json::to_string(&file).expect("a table serialises")
+    pub fn to_text(&self) -> String {
+        let mut text = format!("{TABLE_HEADER}\n");
+        text.extend(self.chars.iter().flat_map(|&(s, t)| [s, t]));
+        for (simplified, traditional) in &self.phrases {
+            text.push_str(&format!("\n{simplified}\t{traditional}"));
+        }
+        text.push('\n');
+        text
     }
 
     /// Reads a table file.
-    pub fn from_json(text: &str) -> Result<HantTable, String> {
-        let file: TableFile =
-            serde_json::from_str(text).map_err(|e| format!("繁体字表已损坏：{e}"))?;
-        if file.version != TABLE_VERSION {
-            return Err(format!("繁体字表的版本（{}）与本程序不符", file.version));
+    pub fn from_text(text: &str) -> Result<HantTable, String> {
+        let broken = |what: &str| format!("繁体字表已损坏：{what}");
+        let mut lines = text.lines();
+        if lines.next() != Some(TABLE_HEADER) {
+            return Err(broken("不是本版本的字表"));
         }
-        let chars: Vec<char> = file.chars.chars().collect();
-        if chars.len() % 2 != 0 {
-            return Err("繁体字表已损坏：字符不成对".into());
+        let pairs: Vec<char> = lines.next().unwrap_or_default().chars().collect();
+        if !pairs.len().is_multiple_of(2) {
+            return Err(broken("字符不成对"));
         }
         let mut table = HantTable::default();
-        for pair in chars.chunks(2) {
+        for pair in pairs.chunks(2) {
             table.insert_char(pair[0], pair[1]);
         }
-        for (simplified, traditional) in &file.phrases {
+        for line in lines.filter(|line| !line.is_empty()) {
+            let (simplified, traditional) = line.split_once('\t').ok_or_else(|| broken(line))?;
             table.insert_phrase(simplified, traditional);
         }
         Ok(table)
@@ -171,7 +185,13 @@ mod tests {
 
     fn table() -> HantTable {
         let mut table = HantTable::default();
-        for (s, t) in [('发', '發'), ('头', '頭'), ('权', '權'), ('继', '繼'), ('承', '承')] {
+        for (s, t) in [
+            ('发', '發'),
+            ('头', '頭'),
+            ('权', '權'),
+            ('继', '繼'),
+            ('承', '承'),
+        ] {
             table.insert_char(s, t);
         }
         table.insert_phrase("头发", "頭髮");
@@ -186,16 +206,22 @@ mod tests {
         assert_eq!(table.convert("第1条 A–F"), "第1条 A–F");
         assert_eq!(table.convert(""), "");
         let once = table.convert("头发权");
-        assert_eq!(table.convert(&once), once, "converting twice changes nothing");
+        assert_eq!(
+            table.convert(&once),
+            once,
+            "converting twice changes nothing"
+        );
+        assert_eq!(table.sizes(), (5, 1));
     }
 
     #[test]
     fn the_table_file_round_trips_and_broken_ones_are_refused() {
-        let text = table().to_json();
-        assert_eq!(HantTable::from_json(&text), Ok(table()));
-        assert!(HantTable::from_json("{").is_err());
-        assert!(HantTable::from_json(r#"{"version":9,"chars":"","phrases":{}}"#).is_err());
-        assert!(HantTable::from_json(r#"{"version":1,"chars":"发","phrases":{}}"#).is_err());
+        let text = table().to_text();
+        assert_eq!(HantTable::from_text(&text), Ok(table()));
+        assert!(HantTable::from_text("{").is_err());
+        assert!(HantTable::from_text("xuefa-hant 9\n").is_err());
+        assert!(HantTable::from_text("xuefa-hant 1\n发\n").is_err());
+        assert!(HantTable::from_text("xuefa-hant 1\n发發\n头发 頭髮\n").is_err());
     }
 
     #[test]
@@ -203,7 +229,10 @@ mod tests {
         assert_eq!(Script::from_stored(Some("hant")), Script::Traditional);
         assert_eq!(Script::from_stored(None), Script::Simplified);
         assert_eq!(Script::from_stored(Some("klingon")), Script::Simplified);
-        assert_eq!(Script::from_stored(Some(Script::Traditional.stored())), Script::Traditional);
+        assert_eq!(
+            Script::from_stored(Some(Script::Traditional.stored())),
+            Script::Traditional
+        );
         assert_eq!(Script::Simplified.other(), (Script::Traditional, "繁體"));
         assert_eq!(Script::Traditional.lang(), "zh-Hant");
     }

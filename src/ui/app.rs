@@ -6,11 +6,11 @@ use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use super::browser::{base_path, today};
+use super::data::DataPage;
 use super::exam::{
     AttemptPage, CertificatePage, ExamHome, ExamState, IssuePage, JoinPage, ResultPage,
     ScoreSheetPage,
 };
-use super::data::DataPage;
 use super::pages::{ComingSoon, NotFound};
 use super::state::AppState;
 use super::stats::StatsPage;

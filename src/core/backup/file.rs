@@ -40,7 +40,7 @@ pub enum BackupError {
     ForeignRecord(String),
 }
 
-/// Writes a backup file of the given records (pretty-printed JSON).
+/// Writes a backup file of the given records (one line of JSON).
 pub fn encode_backup(records: &BTreeMap<String, String>, created_ms: u64) -> String {
     let value = json!({
         "format": BACKUP_FORMAT,
@@ -48,7 +48,7 @@ pub fn encode_backup(records: &BTreeMap<String, String>, created_ms: u64) -> Str
         "created_ms": created_ms,
         "records": records,
     });
-    serde_json::to_string_pretty(&value).expect("a backup serialises")
+    serde_json::to_string(&value).expect("a backup serialises")
 }
 
 /// Reads a backup file of any known version. Every known record in it must read in its own
@@ -96,7 +96,7 @@ mod tests {
     #[test]
     fn a_backup_round_trips_its_records_exactly() {
         let text = encode_backup(&records(), 1_700_000);
-        assert!(text.contains(r#""format": "xuefa-backup""#), "{text}");
+        assert!(text.contains(r#""format":"xuefa-backup""#), "{text}");
         let backup = decode_backup(&text).unwrap();
         assert_eq!(backup.records, records());
         assert_eq!(backup.created_ms, 1_700_000);

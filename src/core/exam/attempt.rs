@@ -218,7 +218,11 @@ mod tests {
     #[test]
     fn minutes_left_change_only_at_minute_marks() {
         assert_eq!(minutes_left(60 * 60_000), 60);
-        assert_eq!(minutes_left(59 * 60_000 + 1), 60, "the next mark is not reached yet");
+        assert_eq!(
+            minutes_left(59 * 60_000 + 1),
+            60,
+            "the next mark is not reached yet"
+        );
         assert_eq!(minutes_left(59 * 60_000), 59);
         assert_eq!(minutes_left(1), 1);
         assert_eq!(minutes_left(0), 0);

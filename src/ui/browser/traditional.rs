@@ -15,7 +15,13 @@ const READ_ATTRIBUTES: [&str; 3] = ["placeholder", "aria-label", "title"];
 
 /// The learner's stored choice.
 pub fn stored_script() -> Script {
-    Script::from_stored(LocalStorage::raw().get_item(SCRIPT_KEY).ok().flatten().as_deref())
+    Script::from_stored(
+        LocalStorage::raw()
+            .get_item(SCRIPT_KEY)
+            .ok()
+            .flatten()
+            .as_deref(),
+    )
 }
 
 /// Remembers the learner's choice (best effort: without storage it lasts for this visit).

@@ -19,16 +19,16 @@ pub fn ScriptToggle() -> impl IntoView {
         spawn_local(async move {
             let table = fetch_text(TABLE_FILE)
                 .await
-                .and_then(|text| HantTable::from_json(&text));
+                .and_then(|text| HantTable::from_text(&text));
             loading.set(false);
             match table {
                 Ok(table) => show_traditional(table),
                 Err(message) => {
                     current.set(Script::Simplified);
                     store_script(Script::Simplified);
-                    state
-                        .notice
-                        .set(Some(format!("无法载入繁体字表（{message}），仍以简体显示。")));
+                    state.notice.set(Some(format!(
+                        "无法载入繁体字表（{message}），仍以简体显示。"
+                    )));
                 }
             }
         });
