@@ -1,5 +1,6 @@
 // xuefa's service worker: after one visit the whole site (app shell, hashed assets and the
-// bank) is served from the cache, so every route works with the network off.
+// bank, and the administrators' app under admin/) is served from the cache, so every route
+// works with the network off.
 // The build (src/bin/xuefa_dist.rs) writes in the list of files and a version that changes
 // with any file; files not in the list (the 繁體 table, fetched only when chosen) are cached
 // when first fetched. A new version waits until the page asks it to take over ("skip-waiting"),
@@ -10,6 +11,9 @@ const FILES = "__XUEFA_PRECACHE__";
 const CACHE = "xuefa-" + VERSION;
 const SCOPE = new URL(self.registration.scope);
 const SHELL = new URL("index.html", SCOPE).href;
+// The administrators' app: its routes live under admin/ and get its own page.
+const ADMIN = new URL("admin/", SCOPE).href;
+const ADMIN_SHELL = new URL("admin/index.html", SCOPE).href;
 
 self.addEventListener("install", (event) => {
   const requests = FILES.map((file) => new Request(new URL(file, SCOPE).href, { cache: "reload" }));
@@ -40,9 +44,10 @@ self.addEventListener("fetch", (event) => {
   }
   const lastSegment = url.pathname.split("/").pop();
   const isRoute = request.mode === "navigate" && !lastSegment.includes(".");
+  const shell = url.href.startsWith(ADMIN) ? ADMIN_SHELL : SHELL;
   event.respondWith(
     caches.open(CACHE).then((cache) =>
-      cache.match(isRoute ? SHELL : request).then(
+      cache.match(isRoute ? shell : request).then(
         (cached) =>
           cached ||
           fetch(request).then((response) => {

@@ -219,7 +219,7 @@ async fn certificate_score_sheet_and_unit_report_print_on_a4_and_the_timer_speak
     for (path, marker, printable, most_pages) in [
         ("/exam/certificate/print-1", "结业证书", ".certificate", 1),
         ("/exam/sheet/print-1", "成绩单", ".sheet", 2),
-        ("/stats", "各单位统计", ".printable #unit-table", 1),
+        ("/admin/stats", "各单位统计", ".printable #unit-table", 1),
     ] {
         browser.open(&server.url(path)).await;
         browser.wait_for_text(marker).await;

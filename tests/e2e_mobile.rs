@@ -110,9 +110,10 @@ async fn every_main_page_fits_a_phone_and_passes_axe() {
         ("progress", "/progress", "第三编 合同"),
         ("search", "/search", "搜索"),
         ("exam-home", "/exam", "开始模拟考试"),
-        ("exam-issue", "/exam/issue", "生成考试链接"),
-        ("stats", "/stats", "统计"),
+        ("exam-issue", "/admin/issue", "生成考试链接"),
+        ("stats", "/admin/stats", "导入应考名单"),
         ("bank", "/bank", "题库"),
+        ("data", "/data", "下载备份文件"),
     ];
     for (name, path, text) in pages {
         browser.open(&server.url(path)).await;
@@ -139,6 +140,23 @@ async fn every_main_page_fits_a_phone_and_passes_axe() {
     browser.click_text("确认交卷").await;
     browser.wait_for_text("打印成绩单").await;
     problems.extend(check_page(&browser, "exam-result", &axe).await);
+
+    browser.open(&server.url("/data")).await;
+    browser.click_text("清除我的数据").await;
+    browser.wait_for_text("确认清除").await;
+    problems.extend(check_page(&browser, "data-confirm-clear", &axe).await);
+    browser.click_text("取消").await;
+
+    browser.open(&server.url("/")).await;
+    browser.wait_for_text("第一编 总则").await;
+    browser
+        .wait_for("button.script-toggle")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for_text("第一編 總則").await;
+    problems.extend(check_page(&browser, "home-traditional", &axe).await);
 
     assert!(
         problems.is_empty(),
