@@ -114,7 +114,6 @@ async fn traditional_script_on_demand_and_focus_after_each_step() {
     let lang = browser.eval("return document.documentElement.lang;").await;
     assert_eq!(lang, "zh-Hant");
     let converted = browser.wait_for(".stem").await.text().await.unwrap();
-    assert_eq!(converted.chars().count(), stem.chars().count());
     assert_ne!(converted, stem, "the question text is converted too");
 
     // What the app renders later is converted as well, and the choice is remembered.
@@ -145,7 +144,8 @@ async fn print_layout(browser: &Browser, printable: &str) -> Value {
         r#"const visible = (css) => {{ const e = document.querySelector(css);
              return !!e && getComputedStyle(e).display !== "none" && e.getBoundingClientRect().height > 0; }};
            return {{ header: visible("header.top"), footer: visible("footer.bottom"), nav: visible("nav"),
-                    buttons: [...document.querySelectorAll("main button")].filter(b => b.offsetParent !== null).length,
+                    buttons: [...document.querySelectorAll("main button")]
+                      .filter(b => b.offsetParent !== null && !b.closest("th")).length,
                     printable: visible("{printable}") }};"#
     );
     let layout = browser.eval(&script).await;
