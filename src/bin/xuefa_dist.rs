@@ -4,7 +4,7 @@
 //!   (so `script-src 'self'` needs no hash or `'unsafe-inline'`);
 //! - stamps the service worker `sw.js` with the list of files to cache and a version that
 //!   changes whenever any file changes (so browsers see a new version); files fetched only
-//!   on demand (the 繁體 table) count for the version but are cached when first fetched;
+//!   on demand (the 繁體 converter and table) count for the version but are cached when first fetched;
 //! - adds the administrators' app, which Trunk built separately (`Trunk.admin.toml`): its page
 //!   becomes `admin/index.html` (its loader moved to a file too) and its hashed files join the
 //!   site's root, where its `<base href>` points;
@@ -21,7 +21,7 @@ use sha2::{Digest, Sha256};
 const PRECACHE_MARK: &str = "\"__XUEFA_PRECACHE__\"";
 /// Files the app fetches only when a learner asks for them: not cached at install (so no one
 /// downloads them unasked), but cached by the worker when first fetched.
-const ON_DEMAND: &[&str] = &["hant.txt"];
+const ON_DEMAND: &[&str] = &["hant.js", "hant.txt"];
 /// Where `sw.js` expects the version string.
 const VERSION_MARK: &str = "__XUEFA_VERSION__";
 

@@ -55,7 +55,11 @@ mod native {
             .iter()
             .filter(|run| table.convert(run) != opencc.convert(run))
             .count();
-        std::fs::write(out, table.to_text()).map_err(|e| format!("{out}: {e}"))?;
+        let text = table.to_text();
+        if HantTable::from_text(&text).as_ref() != Ok(&table) {
+            return Err("the table does not read back as written".into());
+        }
+        std::fs::write(out, text).map_err(|e| format!("{out}: {e}"))?;
         let (chars, phrases) = table.sizes();
         println!(
             "xuefa-hant: {chars} characters, {phrases} phrases; {differing} of {} stretches of the app's text convert otherwise than OpenCC",

@@ -2,10 +2,11 @@
 //! choice, and a conversion table of characters and phrases applied by longest match.
 //!
 //! The table is generated at build time from OpenCC's dictionaries (`src/bin/xuefa_hant.rs`,
-//! through the `ferrous-opencc` crate) into `hant.txt`, which the app fetches only when the
+//! through the `ferrous-opencc` crate) into `hant.txt`, which the page fetches only when the
 //! learner chooses 繁體. Conversion is for display only: stored data and the bank stay as they
-//! are. The file is plain text, read without serde, and the table is two sorted lists, so
-//! the feature adds little code to the app's first load.
+//! are. In the browser, `public/hant.js` (loaded on demand too, so the switch costs the wasm
+//! almost nothing) reads the same file and applies the same longest-match rule as
+//! [`HantTable::convert`]; the generator checks that rule against OpenCC for the app's text.
 //!
 //! File format (version 1): a first line `xuefa-hant 1`; a second line of character pairs
 //! (simplified, traditional, simplified, traditional, …); then one phrase a line,
@@ -13,9 +14,6 @@
 
 /// The localStorage key of the learner's choice (`"hans"` or `"hant"`).
 pub const SCRIPT_KEY: &str = "xuefa.script";
-
-/// The file holding the conversion table, next to `index.html`.
-pub const TABLE_FILE: &str = "hant.txt";
 
 /// The first line of a table file this build reads and writes.
 const TABLE_HEADER: &str = "xuefa-hant 1";

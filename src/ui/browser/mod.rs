@@ -21,4 +21,4 @@ pub use hand_over::{hand_over_to_admin, take_handed_over_route};
 pub use offline::{apply_update, register_service_worker};
 pub use records::{app_records, clear_app_records, reload_with_query, write_records};
 pub use storage::{load_admin, load_exams, load_learner, save_admin, save_exams, save_learner};
-pub use traditional::{show_traditional, store_script, stored_script};
+pub use traditional::{show_simplified, show_traditional, store_script, stored_script};
