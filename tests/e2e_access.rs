@@ -1,7 +1,8 @@
 //! End to end, in headless Chromium against the release `dist/`: the 简/繁 switch (the
-//! table is fetched only when chosen, converts the interface and the questions, is
-//! remembered), focus after each step, the exam timer's polite announcement, and printing
-//! (certificate, score sheet, unit report) under print-media emulation and as an A4 PDF.
+//! converter and its table are fetched only when chosen, convert the interface and the
+//! questions, are remembered and work offline), focus after each step, the exam timer's
+//! polite announcement, and printing (certificate, score sheet, unit report) under
+//! print-media emulation and as an A4 PDF.
 
 mod support;
 
@@ -98,6 +99,16 @@ async fn traditional_script_on_demand_and_focus_after_each_step() {
         "neither the 繁體 converter nor its table is loaded unasked: {before:?}"
     );
     let stem = browser.wait_for(".stem").await.text().await.unwrap();
+    // Once the service worker serves the page, what 繁體 fetches is kept for offline use.
+    for _ in 0..200 {
+        let controlled = browser
+            .eval("return navigator.serviceWorker.controller !== null;")
+            .await;
+        if controlled == Value::Bool(true) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     browser
         .wait_for("button.script-toggle")
         .await
@@ -116,11 +127,14 @@ async fn traditional_script_on_demand_and_focus_after_each_step() {
     let converted = browser.wait_for(".stem").await.text().await.unwrap();
     assert_ne!(converted, stem, "the question text is converted too");
 
-    // What the app renders later is converted as well, and the choice is remembered.
+    // What the app renders later is converted as well, and the choice is remembered, also
+    // with the server gone.
     browser.click_text("考試").await;
     browser.wait_for_text("開始模擬考試").await;
+    server.set_online(false);
     browser.reload().await;
     browser.wait_for_text("開始模擬考試").await;
+    server.set_online(true);
     browser
         .wait_for("button.script-toggle")
         .await
