@@ -45,14 +45,6 @@ impl Script {
         }
     }
 
-    /// The document's language tag.
-    pub fn lang(self) -> &'static str {
-        match self {
-            Script::Simplified => "zh-CN",
-            Script::Traditional => "zh-Hant",
-        }
-    }
-
     /// The other script, and the label of the button that switches to it.
     pub fn other(self) -> (Script, &'static str) {
         match self {
@@ -232,6 +224,5 @@ mod tests {
             Script::Traditional
         );
         assert_eq!(Script::Simplified.other(), (Script::Traditional, "繁體"));
-        assert_eq!(Script::Traditional.lang(), "zh-Hant");
     }
 }
