@@ -2,6 +2,7 @@
 //! come in as arguments, so everything here runs and is tested natively.
 
 pub mod bank;
+pub mod bank_io;
 pub mod exam;
 pub mod formats;
 pub mod law;

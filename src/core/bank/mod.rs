@@ -16,6 +16,9 @@ pub(crate) use question::test_question;
 pub use question::{option_letter, Answer, Question, QuestionKind};
 pub use search::SearchQuery;
 
+/// The name under which a unit's own (imported) questions are grouped.
+pub const UNIT_BANK: &str = "本单位题库";
+
 use crate::core::law::Book;
 
 /// All questions available, with their cases, indexed by id.
@@ -77,7 +80,9 @@ impl Bank {
 
     /// The questions whose main article lies in the given Book.
     pub fn in_book(&self, book: Book) -> impl Iterator<Item = &Question> {
-        self.questions.iter().filter(move |q| q.book() == book)
+        self.questions
+            .iter()
+            .filter(move |q| q.book() == Some(book))
     }
 
     /// The bank as compact JSON, the form the app downloads.

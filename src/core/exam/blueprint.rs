@@ -80,7 +80,7 @@ impl Blueprint {
     /// Whether a question may be drawn for this blueprint (its kind, Book and difficulty).
     pub fn admits(&self, question: &Question) -> bool {
         self.section(question.kind).is_some_and(|s| s.count > 0)
-            && (self.books.is_empty() || self.books.contains(&question.book()))
+            && (self.books.is_empty() || question.book().is_some_and(|b| self.books.contains(&b)))
             && (self.difficulties.is_empty() || self.difficulties.contains(&question.difficulty))
     }
 

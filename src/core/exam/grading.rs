@@ -87,7 +87,8 @@ impl Tally {
 pub struct ItemResult {
     pub question: String,
     pub kind: QuestionKind,
-    pub book: Book,
+    /// The Book of the question's main article; `None` for a unit's own question.
+    pub book: Option<Book>,
     pub earned: Score,
     pub full: Score,
     /// Whether the answer was exactly the key.
@@ -165,7 +166,7 @@ pub fn grade(
         if let Some((_, tally)) = by_kind.iter_mut().find(|(k, _)| *k == item.kind) {
             tally.add(item);
         }
-        if let Some((_, tally)) = by_book.iter_mut().find(|(b, _)| *b == item.book) {
+        if let Some((_, tally)) = by_book.iter_mut().find(|(b, _)| Some(*b) == item.book) {
             tally.add(item);
         }
     }

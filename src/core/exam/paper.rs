@@ -372,7 +372,7 @@ pub(crate) mod tests {
         let paper = draw(&blueprint, &bank, 1).unwrap();
         for item in &paper.items {
             let q = bank.question(&item.question).unwrap();
-            assert_eq!(q.main_article(), 500);
+            assert_eq!(q.main_article(), Some(500));
             assert_eq!(q.difficulty, 1);
         }
         blueprint.sections[0].count = 40;

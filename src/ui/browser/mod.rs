@@ -15,4 +15,7 @@ pub use clock::{
 pub use fetch::fetch_text;
 pub use files::{copy_text, decode_gb18030, download_text, print_page, read_chosen_files};
 pub use offline::{apply_update, register_service_worker};
-pub use storage::{load_admin, load_exams, load_learner, save_admin, save_exams, save_learner};
+pub use storage::{
+    load_admin, load_exams, load_imported, load_learner, save_admin, save_exams, save_imported,
+    save_learner,
+};
