@@ -1,10 +1,13 @@
-//! Readers and writers of the files offices exchange: encodings, CSV, times, the formula guard.
+//! Readers and writers of the files offices exchange: encodings, CSV, times, spreadsheets (.xlsx),
+//! the formula guard.
 
 mod table;
 mod text;
 mod time;
+mod xlsx;
 
 pub(crate) use table::LineCounter;
 pub use table::{guard_formula, read_csv, read_csv_text, write_csv, Table};
 pub use text::{decode_text, decode_text_with, normalize_cell, Encoding};
 pub use time::{format_beijing_time, parse_beijing_time};
+pub use xlsx::{read_xlsx, write_xlsx, xlsx_sheet_names, XlsxCell, XlsxSheet, XLSX_MAX_ROWS};
