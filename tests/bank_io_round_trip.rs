@@ -1,10 +1,13 @@
 //! Every question of the built-in bank survives export and import unchanged, as the office
-//! template (CSV) and as GIFT: export → import gives identical questions.
+//! template (XLSX and CSV) and as GIFT: export → import gives identical questions.
 
 use std::path::Path;
 
 use xuefa::core::bank::{load_toml, Bank, SourceFile};
-use xuefa::core::bank_io::{read_gift, read_template_csv, write_gift, write_template_csv, Draft};
+use xuefa::core::bank_io::{
+    read_gift, read_template_csv, read_template_xlsx, write_gift, write_template_csv,
+    write_template_xlsx, Draft,
+};
 use xuefa::core::formats::decode_text;
 
 fn built_in_bank() -> Bank {
@@ -46,4 +49,11 @@ fn the_whole_bank_round_trips_as_gift() {
     let bank = built_in_bank();
     let gift = write_gift(bank.questions());
     assert_same(read_gift(&gift).drafts(false), &bank, "GIFT");
+}
+
+#[test]
+fn the_whole_bank_round_trips_as_template_xlsx() {
+    let bank = built_in_bank();
+    let bytes = write_template_xlsx(bank.questions()).unwrap();
+    assert_same(read_template_xlsx(&bytes).drafts(false), &bank, "XLSX");
 }

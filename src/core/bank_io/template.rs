@@ -4,7 +4,9 @@
 //! "A、B"), or 对/错, √/×, 正确/错误; articles "第1254条" or "1254".
 
 use crate::core::bank::{Answer, Question, QuestionKind};
-use crate::core::formats::{normalize_cell, read_csv_text, write_csv, Encoding};
+use crate::core::formats::{
+    normalize_cell, read_csv_text, read_xlsx, write_csv, write_xlsx, Encoding, XlsxSheet,
+};
 use crate::core::law::parse_article;
 
 use super::draft::MAX_OPTIONS;
@@ -46,29 +48,79 @@ pub fn template_rows<'a>(questions: impl IntoIterator<Item = &'a Question>) -> V
     rows
 }
 
-/// The questions as a template CSV (UTF-8 with BOM, formula cells guarded by an apostrophe,
-/// which [`read_template_csv`] takes off again).
-pub fn write_template_csv<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Vec<u8> {
+/// The template's rows ready for a writer that guards formulas: a cell that already looks
+/// guarded gets one more apostrophe, so that [`unguard`] gives back exactly the text.
+fn rows_to_guard<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Vec<Vec<String>> {
     let mut rows = template_rows(questions);
-    // A cell that already looks guarded gets one more apostrophe, so reading takes off one.
     for cell in rows.iter_mut().flatten() {
         if looks_guarded(cell) {
             cell.insert(0, '\'');
         }
     }
-    write_csv(&rows)
+    rows
+}
+
+/// Takes off the formula guard the writers put on.
+fn unguard(rows: &mut [Vec<String>]) {
+    for cell in rows.iter_mut().flatten() {
+        if looks_guarded(cell) {
+            cell.remove(0);
+        }
+    }
+}
+
+/// The questions as a template CSV (UTF-8 with BOM, formula cells guarded by an apostrophe,
+/// which [`read_template_csv`] takes off again).
+pub fn write_template_csv<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Vec<u8> {
+    write_csv(&rows_to_guard(questions))
 }
 
 /// Reads a template CSV already decoded to text, taking off the formula guard.
 pub fn read_template_csv(text: &str) -> Preview {
     match read_csv_text(text, Encoding::Utf8) {
         Ok(mut table) => {
-            for cell in table.rows.iter_mut().flatten() {
-                if looks_guarded(cell) {
-                    cell.remove(0);
-                }
-            }
+            unguard(&mut table.rows);
             read_template_rows(&table.rows)
+        }
+        Err(message) => Preview::unreadable(message),
+    }
+}
+
+/// The name of the template's sheet.
+const SHEET: &str = "题库";
+
+/// How to fill in the template, as the second sheet of the downloadable template.
+const INSTRUCTIONS: [&str; 8] = [
+    "填写说明",
+    "每行一道题，第一行表头不要改动；可在表头上方加标题行。",
+    "题型：单选、多选 或 判断。",
+    "选项A–选项F：单选、多选题填 2–6 个选项；判断题不填。",
+    "答案：选项字母，如 B、ABD（或 A、B、D）；判断题填 对/错、√/× 或 正确/错误。",
+    "解析：可不填。",
+    "依据条文：《民法典》条文号，如 第1254条 或 1254，多条用顿号分隔；本单位规定等可不填。",
+    "难度：1 容易、2 中等、3 较难；不填为 2。",
+];
+
+/// The questions as a template workbook (.xlsx); with no questions, the empty template to
+/// download, which also carries a sheet of instructions.
+pub fn write_template_xlsx<'a>(
+    questions: impl IntoIterator<Item = &'a Question>,
+) -> Result<Vec<u8>, String> {
+    let rows = rows_to_guard(questions);
+    let mut sheets = vec![XlsxSheet::of_text(SHEET, &rows)];
+    if rows.len() == 1 {
+        let help: Vec<Vec<String>> = INSTRUCTIONS.iter().map(|l| vec![l.to_string()]).collect();
+        sheets.push(XlsxSheet::of_text("填写说明", &help));
+    }
+    write_xlsx(&sheets)
+}
+
+/// Reads a template workbook (.xlsx): its first sheet.
+pub fn read_template_xlsx(bytes: &[u8]) -> Preview {
+    match read_xlsx(bytes, None) {
+        Ok(mut rows) => {
+            unguard(&mut rows);
+            read_template_rows(&rows)
         }
         Err(message) => Preview::unreadable(message),
     }

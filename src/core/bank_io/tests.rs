@@ -152,6 +152,21 @@ fn template_csv_round_trips() {
 }
 
 #[test]
+fn template_xlsx_round_trips_and_the_empty_template_reads_as_no_questions() {
+    let questions = sample_questions();
+    let bytes = write_template_xlsx(&questions).unwrap();
+    let preview = read_template_xlsx(&bytes);
+    assert!(preview.is_clean(), "{preview:?}");
+    assert_eq!(preview.drafts(false).unwrap(), drafts_of(&questions));
+    let template = write_template_xlsx([]).unwrap();
+    let names = crate::core::formats::xlsx_sheet_names(&template).unwrap();
+    assert_eq!(names, ["题库", "填写说明"]);
+    let empty = read_template_xlsx(&template);
+    assert!(empty.rows.is_empty() && empty.problems[0].message.contains("没有找到题目"));
+    assert_eq!(read_template_xlsx(b"not a zip").problems[0].field, "文件");
+}
+
+#[test]
 fn gift_round_trips() {
     let questions = sample_questions();
     let gift = write_gift(&questions);
@@ -272,6 +287,17 @@ fn formats_are_guessed_from_the_name_and_text() {
         Format::guess("q.txt", "题\nA. 甲\nANSWER: A"),
         Format::Aiken
     );
+    assert_eq!(Format::guess("题库.xlsx", ""), Format::TemplateXlsx);
+    let gbk = |_: &[u8]| "题型,题干,选项A,选项B,答案\n单选,哪一个？,甲,乙,B".to_string();
+    let (format, preview) = read_file("单位.csv", b"\xb5\xa5", gbk);
+    assert_eq!(format, Format::TemplateCsv);
+    assert_eq!(
+        preview.valid_count(),
+        1,
+        "text that is not UTF-8 goes to the GBK decoder"
+    );
+    let (format, preview) = read_file("q.txt", "题{T}".as_bytes(), |_| unreachable!());
+    assert_eq!((format, preview.valid_count()), (Format::Gift, 1));
 }
 
 #[test]
