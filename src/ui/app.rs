@@ -5,12 +5,14 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use super::bank::BankPage;
+use super::bank_tools::BankToolsPage;
 use super::browser::{base_path, today};
 use super::exam::{
     AttemptPage, CertificatePage, ExamHome, ExamState, IssuePage, JoinPage, ResultPage,
     ScoreSheetPage,
 };
-use super::pages::{ComingSoon, NotFound};
+use super::pages::NotFound;
 use super::state::AppState;
 use super::stats::StatsPage;
 use super::study::{
@@ -73,10 +75,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/exam/issue") view=IssuePage />
                     <Route path=path!("/exam/join") view=JoinPage />
                     <Route path=path!("/stats") view=StatsPage />
-                    <Route
-                        path=path!("/bank")
-                        view=|| view! { <ComingSoon title="题库" /> }
-                    />
+                    <Route path=path!("/bank") view=BankPage />
+                    <Route path=path!("/bank/manage") view=BankToolsPage />
                 </Routes>
             </main>
         </Router>

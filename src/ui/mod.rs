@@ -2,6 +2,8 @@
 //! core and renders; decisions about questions and progress live in `crate::core`.
 
 mod app;
+mod bank;
+mod bank_tools;
 mod browser;
 mod exam;
 mod pages;

@@ -1,4 +1,4 @@
-//! Small pages that stand on their own: not found, and areas still being built.
+//! Small pages that stand on their own: not found.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,21 +11,6 @@ pub fn NotFound() -> impl IntoView {
             <h1>"页面不存在"</h1>
             <p>"您打开的地址没有对应的页面，可能是链接有误。"</p>
             <A href="/">"返回首页"</A>
-        </section>
-    }
-}
-
-/// An area of the app that is not built yet; says so plainly.
-#[component]
-pub fn ComingSoon(
-    /// The area's name, as in the navigation.
-    title: &'static str,
-) -> impl IntoView {
-    view! {
-        <section class="page">
-            <h1>{title}</h1>
-            <p>"此功能正在建设中，敬请期待。现在可以先在“学习”中按编练习。"</p>
-            <A href="/" attr:class="button">"去练习"</A>
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! The question bank: questions, cases, loading, validation and search.
 
 mod case;
+mod filter;
 mod load;
 mod question;
 mod search;
@@ -10,6 +11,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use case::Case;
+pub use filter::{BankFilter, Source};
 pub use load::{load_toml, BankError, SourceFile};
 #[cfg(test)]
 pub(crate) use question::test_question;
