@@ -10,6 +10,7 @@ use super::browser::{
 };
 use crate::core::bank::Bank;
 use crate::core::bank_io::ImportedBank;
+use crate::core::exam::ExamDefinition;
 use crate::core::study::{LearnerState, Rating, Recorded};
 
 /// Where the bank is: still loading, ready, or failed with a message.
@@ -81,6 +82,13 @@ impl AppState {
             BankLoad::Ready(bank) => Some(bank),
             _ => None,
         }
+    }
+
+    /// The bank an exam draws from and is graded against, once loaded (tracked): the
+    /// built-in bank, joined with the unit questions the exam carries.
+    pub fn exam_bank(&self, exam: &ExamDefinition) -> Option<Arc<Bank>> {
+        let bank = self.ready_bank()?;
+        Some(exam.joined_bank(&bank).map_or(bank, Arc::new))
     }
 
     /// The bank for study and browsing (built-in and imported questions), as it loads (tracked).

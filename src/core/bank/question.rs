@@ -58,7 +58,7 @@ pub fn option_letter(index: u8) -> char {
 }
 
 /// One question of the bank, validated (see `bank::load`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub kind: QuestionKind,

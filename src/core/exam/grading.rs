@@ -142,7 +142,7 @@ pub fn grade(
         let question = bank
             .question(&item.question)
             .ok_or_else(|| GradeError::MissingQuestion(item.question.clone()))?;
-        let points = blueprint.section(question.kind).map_or(0, |s| s.points);
+        let points = blueprint.points_for(question);
         let given = answers.get(&item.question);
         items.push(ItemResult {
             question: item.question.clone(),
