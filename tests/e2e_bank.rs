@@ -125,7 +125,7 @@ async fn imported_html_stays_text_and_the_set_is_practised_and_kept() {
 
     // After a reload the set is still there, practised.
     browser.reload().await;
-    browser.open(&server.url("/bank/manage")).await;
+    browser.open(&server.url("/admin/bank")).await;
     let sets = browser.wait_for("#bank-sets").await.text().await.unwrap();
     assert!(sets.contains("本局题库 · 2 题"), "{sets}");
     browser.open(&server.url("/practice")).await;
@@ -134,7 +134,7 @@ async fn imported_html_stays_text_and_the_set_is_practised_and_kept() {
     browser.wait_for_text("已练 1/2").await;
 
     // Removing it takes a confirmation, then it is gone.
-    browser.open(&server.url("/bank/manage")).await;
+    browser.open(&server.url("/admin/bank")).await;
     browser.click_text("删除").await;
     browser.click_text("确认删除").await;
     browser.wait_for_text("还没有导入题目").await;
@@ -150,7 +150,7 @@ async fn the_excel_template_filled_in_imports_and_exports_the_same_questions() {
     let server = StaticServer::dist();
     let browser = Browser::start(390, 844).await;
     let downloads = TempDir::new();
-    browser.open(&server.url("/bank/manage")).await;
+    browser.open(&server.url("/admin/bank")).await;
     let allow = json!({ "behavior": "allow", "downloadPath": downloads.0.to_string_lossy() });
     browser.cdp("Page.setDownloadBehavior", allow).await;
 
@@ -216,7 +216,7 @@ async fn the_excel_template_filled_in_imports_and_exports_the_same_questions() {
     browser.wait_for(".feedback").await;
 
     browser.reload().await;
-    browser.open(&server.url("/bank/manage")).await;
+    browser.open(&server.url("/admin/bank")).await;
     browser.wait_for_text("学法制度 · 2 题").await;
     browser.select("#export-source", "unit").await;
     browser.wait_for_text("将导出 2 题").await;

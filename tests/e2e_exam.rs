@@ -38,7 +38,7 @@ async fn issue_exam(
     title: &str,
     minutes: &str,
 ) -> String {
-    browser.open(&server.url("/exam/issue")).await;
+    browser.open(&server.url("/admin/issue")).await;
     browser.wait_for_text("生成考试链接").await;
     browser
         .fill(".issue label:nth-of-type(1) input", title)

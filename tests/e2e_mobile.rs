@@ -110,9 +110,10 @@ async fn every_main_page_fits_a_phone_and_passes_axe() {
         ("progress", "/progress", "第三编 合同"),
         ("search", "/search", "搜索"),
         ("exam-home", "/exam", "开始模拟考试"),
-        ("exam-issue", "/exam/issue", "生成考试链接"),
-        ("stats", "/stats", "统计"),
-        ("bank", "/bank", "题库"),
+        ("exam-issue", "/admin/issue", "生成考试链接"),
+        ("stats", "/admin/stats", "导入应考名单"),
+        ("bank", "/bank", "共 "),
+        ("bank-tools", "/admin/bank", "下载 Excel 模板"),
     ];
     for (name, path, text) in pages {
         browser.open(&server.url(path)).await;

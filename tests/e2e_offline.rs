@@ -22,13 +22,21 @@ fn copy_of_dist() -> TempDir {
         "dist/ is not built: run `trunk build --release`"
     );
     let copy = TempDir::new();
-    for entry in std::fs::read_dir(&dist).unwrap() {
+    copy_folder(&dist, &copy.0);
+    copy
+}
+
+fn copy_folder(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_file() {
-            std::fs::copy(entry.path(), copy.0.join(entry.file_name())).unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir(&target).unwrap();
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
         }
     }
-    copy
 }
 
 /// Waits until a script returns `true`.
@@ -76,6 +84,9 @@ async fn after_one_visit_every_route_works_offline_and_updates_wait_for_the_exam
     browser.open(&server.url("/progress")).await;
     browser.wait_for_text("第三编 合同").await;
     browser.open(&server.url("/search")).await;
+    // The administrators' app, never visited online, by its deep link.
+    browser.open(&server.url("/admin/stats")).await;
+    browser.wait_for("#stats-exam-code").await;
     browser.open(&server.url("/exam")).await;
     browser.wait_for_text("开始模拟考试").await;
     browser.reload().await;

@@ -1,7 +1,8 @@
-//! End to end, in headless Chromium against the release `dist/`: an administrator pastes an
+//! End to end, in headless Chromium against the release `dist/`: an administrator opens 统计
+//! from the learner's app (the administrators' app, under `/admin/`), pastes an
 //! exam code, imports a GBK roster CSV (one bad row, taken out on request) and several result
 //! files through the real file inputs, and reads the unit table and the 未参考名单, which a
-//! reload keeps. Names and
+//! reload of the deep link keeps. Names and
 //! units that look like HTML or spreadsheet formulas show as plain text, run nothing, and the
 //! CSV export neutralises the formula.
 
@@ -123,7 +124,17 @@ async fn a_roster_and_result_files_make_the_unit_report() {
     let server = StaticServer::dist();
     let browser = Browser::start(390, 844).await;
     let downloads = TempDir::new();
-    browser.open(&server.url("/stats")).await;
+    // The 统计 link loads the administrators' app; the address stays its deep link.
+    browser.open(&server.url("/")).await;
+    browser.wait_for_text("第一编 总则").await;
+    browser.click_text("统计").await;
+    browser.wait_for("#stats-exam-code").await;
+    assert_eq!(
+        browser
+            .eval("return location.pathname + location.search")
+            .await,
+        "/admin/stats"
+    );
     let allow = json!({ "behavior": "allow", "downloadPath": downloads.0.to_string_lossy() });
     browser.cdp("Page.setDownloadBehavior", allow).await;
 
@@ -216,6 +227,10 @@ async fn a_roster_and_result_files_make_the_unit_report() {
         "the formula is neutralised: {text}"
     );
     assert!(!text.contains(",=HYPERLINK") && !text.contains(",\"=HYPERLINK"));
+
+    // The header leads back to the learner's app.
+    browser.click_text("学习").await;
+    browser.wait_for_text("第一编 总则").await;
 
     let errors = browser.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");

@@ -4,9 +4,12 @@
 //!   (so `script-src 'self'` needs no hash or `'unsafe-inline'`);
 //! - stamps the service worker `sw.js` with the list of files to cache and a version that
 //!   changes whenever any file changes (so browsers see a new version);
+//! - adds the administrators' app, which Trunk built separately (`Trunk.admin.toml`): its page
+//!   becomes `admin/index.html` (its loader moved to a file too) and its hashed files join the
+//!   site's root, where its `<base href>` points;
 //! - writes `404.html` as a copy of `index.html` (static hosts serve it for deep links).
 //!
-//! Usage: `xuefa-dist <staging dir>` (Trunk runs it after every build).
+//! Usage: `xuefa-dist <staging dir> <admin dist dir>` (Trunk runs it after every build).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,11 +23,11 @@ const VERSION_MARK: &str = "__XUEFA_VERSION__";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [dir] = args.as_slice() else {
-        eprintln!("usage: xuefa-dist <staging dir>");
+    let [dir, admin] = args.as_slice() else {
+        eprintln!("usage: xuefa-dist <staging dir> <admin dist dir>");
         return ExitCode::from(2);
     };
-    match finish(Path::new(dir)) {
+    match finish(Path::new(dir), Path::new(admin)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("xuefa-dist: {message}");
@@ -33,7 +36,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn finish(dir: &Path) -> Result<(), String> {
+fn finish(dir: &Path, admin: &Path) -> Result<(), String> {
     let read =
         |name: &str| std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"));
     let write = |name: &str, text: &str| {
@@ -43,6 +46,7 @@ fn finish(dir: &Path) -> Result<(), String> {
     write(&loader.name, &loader.text)?;
     write("index.html", &html)?;
     write("404.html", &html)?;
+    add_admin(dir, admin)?;
     let worker = read("sw.js")?;
     let mut files = site_files(dir)?;
     files.retain(|(name, _)| name != "sw.js" && name != "404.html");
@@ -52,6 +56,30 @@ fn finish(dir: &Path) -> Result<(), String> {
         loader.name,
         files.len()
     );
+    Ok(())
+}
+
+/// Adds the administrators' app built in `admin` to the site in `dir`: its page as
+/// `admin/index.html` with its loader in a file, every other file at the root. A file already
+/// in the site (the shared stylesheet) must be the same, or the two builds disagree.
+fn add_admin(dir: &Path, admin: &Path) -> Result<(), String> {
+    let page = std::fs::read_to_string(admin.join("index.html"))
+        .map_err(|e| format!("{}: {e}", admin.join("index.html").display()))?;
+    let (html, loader) = externalise_loader(&page)?;
+    let pages = dir.join("admin");
+    std::fs::create_dir_all(&pages).map_err(|e| format!("admin/: {e}"))?;
+    std::fs::write(pages.join("index.html"), html).map_err(|e| format!("admin/index.html: {e}"))?;
+    let mut files = site_files(admin)?;
+    files.retain(|(name, _)| name != "index.html");
+    files.push((loader.name, loader.text.into_bytes()));
+    for (name, bytes) in files {
+        let target = dir.join(&name);
+        match std::fs::read(&target) {
+            Ok(existing) if existing == bytes => {}
+            Ok(_) => return Err(format!("{name} differs between the two apps' builds")),
+            Err(_) => std::fs::write(&target, bytes).map_err(|e| format!("{name}: {e}"))?,
+        }
+    }
     Ok(())
 }
 

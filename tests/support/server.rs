@@ -1,5 +1,8 @@
-//! A static file server for `dist/` that falls back to `index.html` for unknown paths without
-//! a file extension — what a host configured for a single-page app does.
+//! A static file server for `dist/` that serves a folder's `index.html` for the folder
+//! (`/admin/`) and falls back to the root `index.html` for unknown paths without a file
+//! extension — what a plain static host configured for a single-page app does. Deep links into
+//! the administrators' app (`/admin/stats`) thus reach the learner's page first, which hands
+//! them over (see `src/ui/browser/hand_over.rs`).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -81,6 +84,9 @@ fn respond(root: &Path, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
     } else {
         relative
     });
+    if file.is_dir() {
+        file = file.join("index.html");
+    }
     let has_extension = Path::new(relative).extension().is_some();
     if safe && !file.is_file() && !has_extension {
         file = root.join("index.html");

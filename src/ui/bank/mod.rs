@@ -6,10 +6,10 @@ mod entry;
 mod filters;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::core::bank::BankFilter;
 use crate::core::bank_io::imported_set_of;
+use crate::ui::shell::other_app_href;
 use crate::ui::state::{AppState, BankLoad};
 use entry::BankEntry;
 pub use filters::FilterForm;
@@ -66,7 +66,9 @@ pub fn BankPage() -> impl IntoView {
             <h1>"题库"</h1>
             <p class="lead">"浏览内置题库和本单位导入的题目，点开一题可看答案、解析和法条。"</p>
             <div class="actions">
-                <A href="/bank/manage" attr:class="button">"导入 / 导出题目"</A>
+                <a href=other_app_href("/admin/bank") rel="external" class="button">
+                    "导入 / 导出题目"
+                </a>
             </div>
             <FilterForm filter prefix="bank" />
             {listing}

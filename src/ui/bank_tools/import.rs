@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 use crate::core::bank_io::{read_file, write_template_xlsx, Format, ImportedSet, Preview};
 use crate::core::study::{Scope, SetSpec};
 use crate::ui::browser::{decode_gb18030, download_bytes, now_ms, read_chosen_files};
+use crate::ui::shell::other_app_href;
 use crate::ui::state::AppState;
 use crate::ui::study::set_href;
 
@@ -124,7 +124,7 @@ pub fn ImportCard() -> impl IntoView {
                             <p class="status" id="bank-saved" role="status">
                                 {format!("已保存 {count} 题到“{set_name}”。")}
                                 " "
-                                <A href=practise>"去练习"</A>
+                                <a href=other_app_href(&practise) rel="external">"去练习"</a>
                             </p>
                         }
                     })

@@ -1,13 +1,13 @@
 //! The bank tools (题库管理): import question files, manage the unit's imported sets, export
-//! the bank or part of it. Kept in its own module so the admin binary can mount it (it pulls
-//! in the XLSX reader and writer).
+//! the bank or part of it. Mounted by the administrators' app only (`/admin/bank`), since it
+//! pulls in the XLSX reader and writer; the learner's app reads the imported sets from storage.
 
 mod export;
 mod import;
 mod sets;
 
+use crate::ui::shell::other_app_href;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use export::ExportCard;
 use import::ImportCard;
@@ -22,7 +22,7 @@ pub fn BankToolsPage() -> impl IntoView {
             <p class="lead">
                 "导入本单位的题目（如地方法规、往年试题），供本机练习；导出题库给其他系统使用。导入的题目只保存在本浏览器中。"
             </p>
-            <A href="/bank">"← 返回题库"</A>
+            <a href=other_app_href("/bank") rel="external">"← 返回题库"</a>
             <ImportCard />
             <SetsCard />
             <ExportCard />

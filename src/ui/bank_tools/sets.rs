@@ -1,10 +1,10 @@
 //! The unit's imported sets: practise one, or remove it (after a confirmation).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::core::study::{Scope, SetSpec};
 use crate::ui::browser::local_date;
+use crate::ui::shell::other_app_href;
 use crate::ui::state::AppState;
 use crate::ui::study::set_href;
 
@@ -48,7 +48,7 @@ pub fn SetsCard() -> impl IntoView {
                             )}
                         </p>
                         <div class="actions">
-                            <A href=practise attr:class="button">"练习"</A>
+                            <a href=other_app_href(&practise) rel="external" class="button">"练习"</a>
                             <button
                                 aria-label=format!("删除题库 {}", set.name)
                                 on:click=move |_| remove(id.clone())

@@ -5,6 +5,7 @@ mod base;
 mod clock;
 mod fetch;
 mod files;
+mod hand_over;
 mod offline;
 mod storage;
 
@@ -16,6 +17,7 @@ pub use fetch::fetch_text;
 pub use files::{
     copy_text, decode_gb18030, download_bytes, download_text, print_page, read_chosen_files,
 };
+pub use hand_over::{hand_over_to_admin, take_handed_over_route};
 pub use offline::{apply_update, register_service_worker};
 pub use storage::{
     load_admin, load_exams, load_imported, load_learner, save_admin, save_exams, save_imported,

@@ -8,6 +8,7 @@ use super::start::{new_mock, start_attempt};
 use super::state::ExamState;
 use crate::core::exam::{clock, code_in_link};
 use crate::ui::browser::{local_time, now_ms};
+use crate::ui::shell::other_app_href;
 use crate::ui::state::AppState;
 
 /// Lists the ways into an exam and the attempts made on this device.
@@ -107,7 +108,9 @@ pub fn ExamHome() -> impl IntoView {
                 <ul class="attempts">{attempts}</ul>
             </div>
             <p>
-                <A href="/exam/issue">"单位管理员：发布正式考试"</A>
+                <a href=other_app_href("/admin/issue") rel="external">
+                    "单位管理员：发布正式考试"
+                </a>
             </p>
         </section>
     }

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 use super::state::ExamState;
 use crate::core::bank::QuestionKind;
@@ -15,6 +14,7 @@ use crate::core::law::Book;
 use crate::ui::browser::{
     base_path, copy_text, local_time, now_ms, parse_local_datetime, random_tag,
 };
+use crate::ui::shell::other_app_href;
 use crate::ui::state::AppState;
 
 /// The address of the app (origin and base path), for share links.
@@ -196,7 +196,7 @@ fn select_field(
     }
 }
 
-/// The issue screen (`/exam/issue`): the form, then the link and code of the new exam.
+/// The issue screen (`/admin/issue`, in the administrators' app): the form, then the link and code of the new exam.
 #[component]
 pub fn IssuePage() -> impl IntoView {
     let app = expect_context::<AppState>();
@@ -339,7 +339,11 @@ fn Share(
             </label>
             <button on:click=move |_| copy(code2.clone(), "考试码")>"复制考试码"</button>
             {move || status.get().map(|s| view! { <p class="status" role="status">{s}</p> })}
-            <p><A href=path>"打开考试封面"</A></p>
+            <p>
+                <a href=other_app_href(&path) rel="external">
+                    "打开考试封面"
+                </a>
+            </p>
         </div>
     }
 }
@@ -362,7 +366,12 @@ fn IssuedList() -> impl IntoView {
                     .unwrap_or_else(|| "不限时段".into());
                 view! {
                     <li>
-                        <A href=format!("/exam/join?c={}", exam_code(&exam))>{exam.title.clone()}</A>
+                        <a
+                            href=other_app_href(&format!("/exam/join?c={}", exam_code(&exam)))
+                            rel="external"
+                        >
+                            {exam.title.clone()}
+                        </a>
                         <span class="muted">{format!(" · {} 分钟 · {window}", exam.minutes)}</span>
                     </li>
                 }
