@@ -126,7 +126,12 @@ async fn imported_html_stays_text_and_the_set_is_practised_and_kept() {
     // After a reload the set is still there, practised.
     browser.reload().await;
     browser.open(&server.url("/admin/bank")).await;
-    let sets = browser.wait_for("#bank-sets").await.text().await.unwrap();
+    let sets = browser
+        .wait_for("#bank-sets-card")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(sets.contains("本局题库 · 2 题"), "{sets}");
     browser.open(&server.url("/practice")).await;
     browser.select("#set-by", "unit").await;

@@ -22,7 +22,9 @@ pub fn BankToolsPage() -> impl IntoView {
             <p class="lead">
                 "导入本单位的题目（如地方法规、往年试题），供本机练习；导出题库给其他系统使用。导入的题目只保存在本浏览器中。"
             </p>
-            <a href=other_app_href("/bank") rel="external">"← 返回题库"</a>
+            <div class="actions">
+                <a href=other_app_href("/bank") rel="external" class="button">"← 返回题库"</a>
+            </div>
             <ImportCard />
             <SetsCard />
             <ExportCard />

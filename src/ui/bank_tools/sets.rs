@@ -30,7 +30,8 @@ pub fn SetsCard() -> impl IntoView {
         if sets.is_empty() {
             return view! { <p class="status">"还没有导入题目。"</p> }.into_any();
         }
-        sets.into_iter()
+        let items = sets
+            .into_iter()
             .map(|set| {
                 let id = set.id.clone();
                 let practise = set_href(&SetSpec::sequential(Scope::Unit(Some(set.id.clone()))));
@@ -59,14 +60,14 @@ pub fn SetsCard() -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ul class="imported-sets" id="bank-sets">{items}</ul> }.into_any()
     };
     view! {
         <div class="card">
             <h2>"本单位题库"</h2>
             {move || error.get().map(|m| view! { <p class="status error" role="alert">{m}</p> })}
-            <ul class="imported-sets" id="bank-sets">{list}</ul>
+            <div id="bank-sets-card">{list}</div>
         </div>
     }
 }
