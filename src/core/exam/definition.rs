@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{short_hash, Blueprint, MultipleRule, Score};
 use crate::core::bank::{Bank, Question};
-use crate::core::bank_io::imported_set_of;
+use crate::core::bank_io::{imported_set_of, Draft};
 
 /// When an exam may be sat, in milliseconds since the Unix epoch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -227,6 +227,13 @@ impl ExamDefinition {
                 return Err("考试带有本单位题目，但试卷不抽取它们".into())
             }
             _ => {}
+        }
+        if self
+            .unit_questions
+            .iter()
+            .any(|q| !Draft::of(q).problems().is_empty())
+        {
+            return Err("考试所带的本单位题目有误".into());
         }
         Ok(())
     }

@@ -518,6 +518,10 @@ pub(crate) mod tests {
                 ..
             })
         ));
+        exam.blueprint.unit.as_mut().unwrap().count = 3;
+        assert_eq!(exam.validate(), Ok(()));
+        exam.unit_questions[0].options = vec!["判断题不应有选项".into()];
+        assert_eq!(exam.validate(), Err("考试所带的本单位题目有误".into()));
         exam.blueprint.unit = None;
         assert!(
             exam.validate().is_err(),

@@ -82,7 +82,8 @@ fn TodayPanel() -> impl IntoView {
     let due = move || state.learner.with(|l| l.due_count(today()));
     let streak = move || state.learner.with(|l| l.streak.current(today()));
     let daily = move || {
-        let bank = state.study_bank()?;
+        // The built-in bank, so the question of the day is the same for everyone.
+        let bank = state.ready_bank()?;
         let question = daily_question(&bank, today())?;
         let href = set_href(&SetSpec::sequential(Scope::Question(question.id.clone())));
         Some(view! {
