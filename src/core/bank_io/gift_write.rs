@@ -17,17 +17,19 @@ pub fn write_gift<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Stri
             articles.join("、"),
             question.difficulty
         ));
-        out.push_str(&format!(
-            "::{}:: {} {{",
-            escape(&question.id),
-            escape(&question.stem)
-        ));
+        // A stem starting with "[" would read as a format marker such as [html].
+        let stem = escape(&question.stem);
+        let stem = match stem.strip_prefix('[') {
+            Some(rest) => format!("\\[{rest}"),
+            None => stem,
+        };
+        out.push_str(&format!("::{}:: {stem} {{", escape(&question.id)));
         match &question.answer {
             Answer::Verdict(verdict) => out.push_str(if *verdict { "TRUE" } else { "FALSE" }),
             Answer::Choices(key) if key.len() == 1 => {
                 for (i, option) in question.options.iter().enumerate() {
                     let mark = if key.contains(&(i as u8)) { '=' } else { '~' };
-                    out.push_str(&format!("\n\t{mark}{}", escape(option)));
+                    out.push_str(&format!("\n\t{mark}{}", escape_option(option)));
                 }
             }
             Answer::Choices(key) => {
@@ -39,7 +41,7 @@ pub fn write_gift<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Stri
                     } else {
                         "-100"
                     };
-                    out.push_str(&format!("\n\t~%{weight}%{}", escape(option)));
+                    out.push_str(&format!("\n\t~%{weight}%{}", escape_option(option)));
                 }
             }
         }
@@ -49,6 +51,15 @@ pub fn write_gift<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Stri
         out.push_str("\n}\n\n");
     }
     out
+}
+
+/// Escapes an answer, including a leading "%" that would read as a weight.
+fn escape_option(text: &str) -> String {
+    let escaped = escape(text);
+    match escaped.strip_prefix('%') {
+        Some(rest) => format!("\\%{rest}"),
+        None => escaped,
+    }
 }
 
 /// Escapes GIFT's special characters and line breaks.

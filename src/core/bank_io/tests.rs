@@ -96,11 +96,11 @@ fn a_file_without_the_header_or_questions_says_so() {
 fn sample_questions() -> Vec<Question> {
     let mut single = Draft {
         kind: QuestionKind::Single,
-        stem: "=1+1 是公式吗？{not GIFT} a:b ~ # \\ 多行\n第二行".into(),
+        stem: "[html]=1+1 是公式吗？{not GIFT} a:b ~ # \\ 多行\n第二行".into(),
         options: vec![
             "-负数".into(),
             "<script>alert(1)</script>".into(),
-            "甲=乙".into(),
+            "%50%甲=乙".into(),
         ],
         answer: Answer::Choices(vec![1]),
         articles: vec![17, 1254],
