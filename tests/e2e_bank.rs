@@ -150,6 +150,27 @@ async fn imported_html_stays_text_and_the_set_is_practised_and_kept() {
     assert!(errors.is_empty(), "console errors: {errors:#?}");
 }
 
+/// Issues an official exam that adds `count` questions from the first imported set.
+async fn issue_with_unit_set(browser: &Browser, server: &StaticServer, count: &str) -> String {
+    browser.open(&server.url("/admin/issue")).await;
+    browser.wait_for_text("另从本单位题库抽取").await;
+    browser
+        .fill(".issue label:nth-of-type(1) input", "本单位学法考试")
+        .await;
+    browser.fill(".issue textarea", "县司法局").await;
+    let set = browser
+        .eval("return document.querySelector('#issue-unit-set option:nth-child(2)').value;")
+        .await;
+    browser
+        .select("#issue-unit-set", set.as_str().unwrap())
+        .await;
+    browser.fill("#issue-unit-count", count).await;
+    browser.fill("#issue-unit-points", "5").await;
+    browser.click_text("生成考试链接").await;
+    browser.wait_for_text("考试已生成").await;
+    browser.value_of("textarea.exam-link").await
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_excel_template_filled_in_imports_and_exports_the_same_questions() {
     let server = StaticServer::dist();
@@ -234,6 +255,31 @@ async fn the_excel_template_filled_in_imports_and_exports_the_same_questions() {
         back.drafts(false),
         Some(expected),
         "export → import: the same questions"
+    );
+
+    // An exam may add questions from the set; the link carries them, so a device without
+    // the set (here: after removing it) draws the same paper with them.
+    let link = issue_with_unit_set(&browser, &server, "2").await;
+    browser.open(&server.url("/admin/bank")).await;
+    browser.click_text("删除").await;
+    browser.click_text("确认删除").await;
+    browser.wait_for_text("还没有导入题目").await;
+    browser.open(&link).await;
+    browser
+        .wait_for_text("本单位题目 2 道 × 5 分，共 62 题 110 分")
+        .await;
+    browser.fill("input[name=name]", "张三").await;
+    browser.fill("input[name=staff-id]", "0042").await;
+    browser.select("select[name=unit]", "县司法局").await;
+    browser.click_text("开始考试").await;
+    browser.wait_for_text("已答 0/62").await;
+    browser
+        .eval("document.querySelector('.question-grid button:last-child').click(); return 0;")
+        .await;
+    let last = browser.wait_for_text("第 62 题 / 共 62 题").await;
+    assert!(
+        last.contains("本单位学法制度") || last.contains("十八周岁以上的自然人为成年人"),
+        "the last question comes from the set: {last}"
     );
 
     let errors = browser.console_errors().await;
