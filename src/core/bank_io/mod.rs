@@ -23,7 +23,7 @@ pub use imported::{
 };
 pub use preview::{Preview, PreviewRow, Problem};
 pub use template::{
-    read_template_csv, read_template_rows, read_template_xlsx, template_rows, write_template_csv,
+    read_template_csv, read_template_rows, read_template_xlsx, write_template_csv,
     write_template_xlsx,
 };
 

@@ -13,7 +13,7 @@ use super::draft::MAX_OPTIONS;
 use super::{Draft, Preview, PreviewRow, Problem};
 
 /// The header row of the template.
-pub const HEADER: [&str; 12] = [
+const HEADER: [&str; 12] = [
     "题型",
     "题干",
     "选项A",
@@ -29,7 +29,7 @@ pub const HEADER: [&str; 12] = [
 ];
 
 /// The template's rows for these questions, header first (for CSV and XLSX alike).
-pub fn template_rows<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Vec<Vec<String>> {
+fn template_rows<'a>(questions: impl IntoIterator<Item = &'a Question>) -> Vec<Vec<String>> {
     let mut rows = vec![HEADER.map(str::to_string).to_vec()];
     for question in questions {
         let mut row = vec![short_kind(question.kind).to_string(), question.stem.clone()];

@@ -149,12 +149,10 @@ fn PreviewList(
         .iter()
         .map(|p| view! { <li class="problem">{format!("{}：{}", p.field, p.message)}</li> })
         .collect_view();
-    let unit = if pending.format == crate::core::bank_io::Format::TemplateXlsx
-        || pending.format == Format::TemplateCsv
-    {
-        "行"
-    } else {
-        "行起"
+    // A template question is one row; a GIFT or Aiken question starts on its line.
+    let unit = match pending.format {
+        Format::TemplateXlsx | Format::TemplateCsv => "行",
+        Format::Gift | Format::Aiken => "行起",
     };
     let rows = preview
         .rows
