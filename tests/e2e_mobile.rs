@@ -112,7 +112,8 @@ async fn every_main_page_fits_a_phone_and_passes_axe() {
         ("exam-home", "/exam", "开始模拟考试"),
         ("exam-issue", "/admin/issue", "生成考试链接"),
         ("stats", "/admin/stats", "导入应考名单"),
-        ("bank", "/bank", "题库"),
+        ("bank", "/bank", "共 "),
+        ("bank-tools", "/admin/bank", "下载 Excel 模板"),
         ("data", "/data", "下载备份文件"),
     ];
     for (name, path, text) in pages {

@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod bank;
+pub mod bank_io;
 pub mod exam;
 pub mod formats;
 pub mod law;

@@ -1,5 +1,5 @@
 //! The administrators' app (`xuefa-admin`, its page is `admin/index.html`): the statistics
-//! (统计) and issuing official exams. It is a separate wasm binary so that its code never
+//! (统计), issuing official exams and the bank tools (题库管理: import, export). It is a separate wasm binary so that its code never
 //! weighs on the learner's first load; it shares the header, the state and the browser
 //! adapters with the learner's app through this library.
 
@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
+use super::bank_tools::BankToolsPage;
 use super::browser::{base_path, take_handed_over_route};
 use super::exam::{ExamState, IssuePage};
 use super::pages::NotFound;
@@ -32,6 +33,7 @@ pub fn AdminApp() -> impl IntoView {
                     <Route path=path!("/admin") view=|| view! { <Redirect path="/admin/stats" /> } />
                     <Route path=path!("/admin/stats") view=StatsPage />
                     <Route path=path!("/admin/issue") view=IssuePage />
+                    <Route path=path!("/admin/bank") view=BankToolsPage />
                 </Routes>
             </main>
         </Router>

@@ -6,12 +6,13 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
+use super::bank::BankPage;
 use super::browser::{base_path, today};
 use super::data::DataPage;
 use super::exam::{
     AttemptPage, CertificatePage, ExamHome, ExamState, JoinPage, ResultPage, ScoreSheetPage,
 };
-use super::pages::{AdminHandOver, ComingSoon, NotFound};
+use super::pages::{AdminHandOver, NotFound};
 use super::shell::{Area, Header, Notice};
 use super::state::AppState;
 use super::study::{
@@ -62,10 +63,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/exam/join") view=JoinPage />
                     <Route path=path!("/data") view=DataPage />
                     <Route path=path!("/admin/*any") view=AdminHandOver />
-                    <Route
-                        path=path!("/bank")
-                        view=|| view! { <ComingSoon title="题库" /> }
-                    />
+                    <Route path=path!("/bank") view=BankPage />
                 </Routes>
             </main>
             <Footer />

@@ -7,6 +7,8 @@
 
 mod admin;
 mod app;
+mod bank;
+mod bank_tools;
 mod browser;
 mod data;
 mod exam;

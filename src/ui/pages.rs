@@ -1,5 +1,5 @@
-//! Small pages that stand on their own: not found, the hand-over to the administrators' app,
-//! and areas still being built.
+//! Small pages that stand on their own: not found, and the hand-over to the administrators'
+//! app.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -26,20 +26,5 @@ pub fn AdminHandOver() -> impl IntoView {
         view! { <p class="muted">"正在打开管理页面……"</p> }.into_any()
     } else {
         view! { <NotFound /> }.into_any()
-    }
-}
-
-/// An area of the app that is not built yet; says so plainly.
-#[component]
-pub fn ComingSoon(
-    /// The area's name, as in the navigation.
-    title: &'static str,
-) -> impl IntoView {
-    view! {
-        <section class="page">
-            <h1>{title}</h1>
-            <p>"此功能正在建设中，敬请期待。现在可以先在“学习”中按编练习。"</p>
-            <A href="/" attr:class="button">"去练习"</A>
-        </section>
     }
 }

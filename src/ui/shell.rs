@@ -20,11 +20,12 @@ pub enum Area {
 }
 
 /// The main navigation: label, path (from the site's base) and the app that serves it.
-const NAV: [(&str, &str, Area); 4] = [
+const NAV: [(&str, &str, Area); 5] = [
     ("学习", "/", Area::Learner),
     ("考试", "/exam", Area::Learner),
     ("统计", "/admin/stats", Area::Admin),
     ("题库", "/bank", Area::Learner),
+    ("管理", "/admin/bank", Area::Admin),
 ];
 
 /// The `href` of a plain link that loads `path` (from the site's base, e.g. `/exam/join?c=…`)

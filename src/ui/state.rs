@@ -1,16 +1,20 @@
-//! The state shared by all pages: the bank, the learner and a notice line.
+//! The state shared by all pages: the bank, the imported sets, the learner and a notice line.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::browser::{fetch_text, load_learner, now_ms, save_learner, today};
+use super::browser::{
+    fetch_text, load_imported, load_learner, now_ms, save_imported, save_learner, today,
+};
 use crate::core::bank::Bank;
+use crate::core::bank_io::ImportedBank;
+use crate::core::exam::ExamDefinition;
 use crate::core::study::{LearnerState, Rating, Recorded};
 
 /// Where the bank is: still loading, ready, or failed with a message.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum BankLoad {
     Loading,
     Ready(Arc<Bank>),
@@ -20,7 +24,13 @@ pub enum BankLoad {
 /// Shared state, provided as context by the app.
 #[derive(Clone, Copy)]
 pub struct AppState {
+    /// The built-in bank, which exams draw from.
     pub bank: RwSignal<BankLoad>,
+    /// The unit's imported question sets (本单位题库).
+    pub imported: RwSignal<ImportedBank>,
+    /// The built-in bank joined with the imported sets, which study and browsing use.
+    study: Memo<BankLoad>,
+    imported_writable: StoredValue<bool>,
     pub learner: RwSignal<LearnerState>,
     /// A message for the user (storage problems), shown until dismissed.
     pub notice: RwSignal<Option<String>>,
@@ -31,10 +41,26 @@ impl AppState {
     /// Reads the learner's state from storage and starts downloading the bank.
     pub fn start() -> AppState {
         let loaded = load_learner(now_ms());
+        let imported = load_imported(now_ms());
+        let bank = RwSignal::new(BankLoad::Loading);
+        let imported_sets = RwSignal::new(imported.value);
+        let study = Memo::new(move |_| match bank.get() {
+            BankLoad::Ready(builtin) => imported_sets.with(|sets| {
+                if sets.sets.is_empty() {
+                    BankLoad::Ready(builtin)
+                } else {
+                    BankLoad::Ready(Arc::new(sets.joined_with(&builtin)))
+                }
+            }),
+            other => other,
+        });
         let state = AppState {
-            bank: RwSignal::new(BankLoad::Loading),
+            bank,
+            imported: imported_sets,
+            study,
+            imported_writable: StoredValue::new(imported.writable),
             learner: RwSignal::new(loaded.value),
-            notice: RwSignal::new(loaded.notice),
+            notice: RwSignal::new(loaded.notice.or(imported.notice)),
             writable: StoredValue::new(loaded.writable),
         };
         spawn_local(async move {
@@ -56,6 +82,39 @@ impl AppState {
             BankLoad::Ready(bank) => Some(bank),
             _ => None,
         }
+    }
+
+    /// The bank an exam draws from and is graded against, once loaded (tracked): the
+    /// built-in bank, joined with the unit questions the exam carries.
+    pub fn exam_bank(&self, exam: &ExamDefinition) -> Option<Arc<Bank>> {
+        let bank = self.ready_bank()?;
+        Some(exam.joined_bank(&bank).map_or(bank, Arc::new))
+    }
+
+    /// The bank for study and browsing (built-in and imported questions), as it loads (tracked).
+    pub fn study_load(&self) -> BankLoad {
+        self.study.get()
+    }
+
+    /// The bank for study and browsing once it has loaded (tracked).
+    pub fn study_bank(&self) -> Option<Arc<Bank>> {
+        match self.study.get() {
+            BankLoad::Ready(bank) => Some(bank),
+            _ => None,
+        }
+    }
+
+    /// Changes the imported sets and saves them; the error (storage full, or this visit must
+    /// not write over an unreadable record) is a message for the user, and nothing changes.
+    pub fn change_imported(&self, edit: impl FnOnce(&mut ImportedBank)) -> Result<(), String> {
+        if !self.imported_writable.get_value() {
+            return Err("原有的本单位题库无法读取，为免覆盖，本次不能保存题库的变动。".into());
+        }
+        let mut next = self.imported.get_untracked();
+        edit(&mut next);
+        save_imported(&next)?;
+        self.imported.set(next);
+        Ok(())
     }
 
     /// Records one answer (tally, 错题本, schedule, streak) as of today, and saves.

@@ -2,6 +2,7 @@
 //! and a pure merge function. A new record (imported questions, …) plugs in by adding an
 //! entry to [`SECTIONS`].
 
+use crate::core::bank_io::{decode_imported, encode_imported, ImportedBank, IMPORTED_KEY};
 use crate::core::exam::{decode_exam_store, encode_exam_store, ExamStore, EXAM_KEY};
 use crate::core::storage::{decode_learner, encode_learner, StorageError, LEARNER_KEY};
 use crate::core::study::LearnerState;
@@ -75,6 +76,20 @@ pub const SECTIONS: &[SectionKind] = &[
             )
         },
     },
+    SectionKind {
+        key: IMPORTED_KEY,
+        name: "本单位题库",
+        check: |raw| decode_imported(raw).map(drop),
+        merge: |local, incoming| {
+            merge_with(
+                local,
+                incoming,
+                decode_imported,
+                encode_imported,
+                merge_imported,
+            )
+        },
+    },
 ];
 
 /// The known record stored under `key`, if any.
@@ -136,6 +151,12 @@ fn merge_admin(mine: &mut AdminStore, theirs: &AdminStore) -> Vec<String> {
     out
 }
 
+fn merge_imported(mine: &mut ImportedBank, theirs: &ImportedBank) -> Vec<String> {
+    let before = mine.sets.len();
+    *mine = mine.merge(theirs);
+    lines(&[(mine.sets.len() - before, "新增 {} 套本单位题库")])
+}
+
 /// The lines whose count is not zero, with the count in place of `{}`.
 fn lines(counts: &[(usize, &str)]) -> Vec<String> {
     counts
@@ -170,5 +191,40 @@ mod tests {
         assert!(!state.was_migrated(), "written in the current version");
         assert_eq!(state.state.progress.tally("B1-0001").answered, 2);
         assert_eq!(merged.changes, ["新增 1 题的作答记录", "错题本新增 1 题"]);
+    }
+
+    #[test]
+    fn imported_question_sets_merge_by_their_content_hash() {
+        use crate::core::bank_io::ImportedSet;
+        let set = |id: &str| ImportedSet {
+            id: id.into(),
+            name: format!("题库 {id}"),
+            source: "a.xlsx".into(),
+            imported_at: 5,
+            questions: vec![],
+        };
+        let device = ImportedBank {
+            sets: vec![set("aaaa0001")],
+        };
+        let backup = ImportedBank {
+            sets: vec![set("bbbb0002"), set("aaaa0001")],
+        };
+        let imported = section(IMPORTED_KEY).unwrap();
+        let merged = (imported.merge)(Some(&encode_imported(&device)), &encode_imported(&backup));
+        assert_eq!(merged.changes, ["新增 1 套本单位题库"]);
+        let ids: Vec<String> = decode_imported(&merged.value)
+            .unwrap()
+            .sets
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(
+            ids,
+            ["aaaa0001", "bbbb0002"],
+            "each set once, the device's first"
+        );
+        let again = (imported.merge)(Some(&merged.value), &encode_imported(&backup));
+        assert!(again.changes.is_empty() && again.value == merged.value);
+        assert!((imported.check)(r#"{"version":1,"sets":"none"}"#).is_err());
     }
 }

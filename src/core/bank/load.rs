@@ -399,7 +399,7 @@ difficulty = 2
         assert_eq!(bank.questions().len(), 3);
         let q = bank.question("B7-0001").unwrap();
         assert_eq!(q.answer, Answer::Choices(vec![0, 1, 3]));
-        assert_eq!(q.book(), Book::Torts);
+        assert_eq!(q.book(), Some(Book::Torts));
         assert_eq!(
             bank.question("B1-0002").unwrap().answer,
             Answer::Verdict(true)

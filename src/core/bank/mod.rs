@@ -1,6 +1,7 @@
 //! The question bank: questions, cases, loading, validation and search.
 
 mod case;
+mod filter;
 mod load;
 mod question;
 mod search;
@@ -10,11 +11,15 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use case::Case;
+pub use filter::{BankFilter, Source};
 pub use load::{load_toml, BankError, SourceFile};
 #[cfg(test)]
 pub(crate) use question::test_question;
 pub use question::{option_letter, Answer, Question, QuestionKind};
 pub use search::SearchQuery;
+
+/// The name under which a unit's own (imported) questions are grouped.
+pub const UNIT_BANK: &str = "本单位题库";
 
 use crate::core::law::Book;
 
@@ -77,7 +82,9 @@ impl Bank {
 
     /// The questions whose main article lies in the given Book.
     pub fn in_book(&self, book: Book) -> impl Iterator<Item = &Question> {
-        self.questions.iter().filter(move |q| q.book() == book)
+        self.questions
+            .iter()
+            .filter(move |q| q.book() == Some(book))
     }
 
     /// The bank as compact JSON, the form the app downloads.

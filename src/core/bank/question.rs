@@ -58,7 +58,7 @@ pub fn option_letter(index: u8) -> char {
 }
 
 /// One question of the bank, validated (see `bank::load`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub kind: QuestionKind,
@@ -78,19 +78,20 @@ pub struct Question {
 }
 
 impl Question {
-    /// The main article, which decides where the question belongs.
-    pub fn main_article(&self) -> u16 {
-        self.articles[0]
+    /// The main article, which decides where the question belongs; every built-in question
+    /// has one, an imported question (a unit's own regulations) may have none.
+    pub fn main_article(&self) -> Option<u16> {
+        self.articles.first().copied()
     }
 
-    /// The Book of the main article.
-    pub fn book(&self) -> Book {
-        Book::of_article(self.main_article()).expect("validated article number")
+    /// The Book of the main article, if the question rests on an article of the Code.
+    pub fn book(&self) -> Option<Book> {
+        self.main_article().and_then(Book::of_article)
     }
 
-    /// The chapter of the main article.
-    pub fn chapter(&self) -> &'static Chapter {
-        Chapter::of_article(self.main_article()).expect("validated article number")
+    /// The chapter of the main article, if the question rests on an article of the Code.
+    pub fn chapter(&self) -> Option<&'static Chapter> {
+        self.main_article().and_then(Chapter::of_article)
     }
 
     /// Whether a given answer earns the question (all or nothing).
@@ -181,8 +182,8 @@ mod tests {
         assert!(q.is_correct(&Answer::Verdict(true)));
         assert!(!q.is_correct(&Answer::Verdict(false)));
         assert!(!q.is_correct(&Answer::Choices(vec![0])));
-        assert_eq!(q.book(), Book::General);
-        assert_eq!(q.chapter().title, "第二章 自然人");
+        assert_eq!(q.book(), Some(Book::General));
+        assert_eq!(q.chapter().unwrap().title, "第二章 自然人");
     }
 
     #[test]

@@ -163,11 +163,13 @@ impl Attempt {
         end.saturating_sub(self.started_ms)
     }
 
-    /// Grades the attempt against the bank with its exam's rules and lines.
+    /// Grades the attempt against the built-in bank (joined with the unit questions its exam
+    /// carries) with its exam's rules and lines.
     pub fn grade(&self, bank: &Bank) -> Result<Grade, GradeError> {
+        let joined = self.exam.joined_bank(bank);
         grade(
             &self.paper,
-            bank,
+            joined.as_ref().unwrap_or(bank),
             &self.exam.blueprint,
             &self.answers,
             self.exam.multiple_rule,

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::bank::{Question, QuestionKind};
+use crate::core::bank_io::imported_set_of;
 use crate::core::law::Book;
 
 /// How many questions of one kind a paper has, and the points each is worth.
@@ -11,6 +12,19 @@ use crate::core::law::Book;
 pub struct Section {
     pub kind: QuestionKind,
     pub count: u16,
+    pub points: u16,
+}
+
+/// Questions drawn from one of the unit's imported sets (本单位题库), in addition to the
+/// sections, whatever their kind; the exam carries that set's questions (see
+/// `ExamDefinition::unit_questions`), so every device draws the same paper.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitDraw {
+    /// The imported set's id.
+    pub set: String,
+    /// How many of its questions the paper has.
+    pub count: u16,
+    /// Points for each of them.
     pub points: u16,
 }
 
@@ -27,6 +41,9 @@ pub struct Blueprint {
     pub difficulties: Vec<u8>,
     /// Whether the options of single and multiple choice questions are shown in a drawn order.
     pub shuffle_options: bool,
+    /// Questions from the unit's own set, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<UnitDraw>,
 }
 
 /// The most questions a paper may have.
@@ -56,6 +73,7 @@ impl Blueprint {
             books: vec![],
             difficulties: vec![],
             shuffle_options: true,
+            unit: None,
         }
     }
 
@@ -66,21 +84,43 @@ impl Blueprint {
 
     /// How many questions the paper has.
     pub fn question_count(&self) -> u32 {
-        self.sections.iter().map(|s| u32::from(s.count)).sum()
+        let unit = self.unit.as_ref().map_or(0, |u| u32::from(u.count));
+        self.sections
+            .iter()
+            .map(|s| u32::from(s.count))
+            .sum::<u32>()
+            + unit
     }
 
     /// The full marks of the paper.
     pub fn total_points(&self) -> u32 {
+        let unit = self
+            .unit
+            .as_ref()
+            .map_or(0, |u| u32::from(u.count) * u32::from(u.points));
         self.sections
             .iter()
             .map(|s| u32::from(s.count) * u32::from(s.points))
-            .sum()
+            .sum::<u32>()
+            + unit
     }
 
-    /// Whether a question may be drawn for this blueprint (its kind, Book and difficulty).
+    /// What a question of the paper is worth: the unit draw's points for an imported
+    /// question, its kind's section points otherwise.
+    pub fn points_for(&self, question: &Question) -> u16 {
+        match (imported_set_of(&question.id), &self.unit) {
+            (Some(_), Some(unit)) => unit.points,
+            (Some(_), None) => 0,
+            (None, _) => self.section(question.kind).map_or(0, |s| s.points),
+        }
+    }
+
+    /// Whether a question may be drawn for a section of this blueprint (its kind, Book and
+    /// difficulty); imported questions only ever come through the unit draw.
     pub fn admits(&self, question: &Question) -> bool {
-        self.section(question.kind).is_some_and(|s| s.count > 0)
-            && (self.books.is_empty() || self.books.contains(&question.book()))
+        imported_set_of(&question.id).is_none()
+            && self.section(question.kind).is_some_and(|s| s.count > 0)
+            && (self.books.is_empty() || question.book().is_some_and(|b| self.books.contains(&b)))
             && (self.difficulties.is_empty() || self.difficulties.contains(&question.difficulty))
     }
 
@@ -103,6 +143,13 @@ impl Blueprint {
         }
         if self.difficulties.iter().any(|d| !(1..=3).contains(d)) {
             return Err("难度只能是 1、2、3".into());
+        }
+        if self
+            .unit
+            .as_ref()
+            .is_some_and(|u| u.count > 0 && u.points == 0)
+        {
+            return Err("本单位题目每题分值不能为 0".into());
         }
         Ok(())
     }

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{short_hash, Blueprint, MultipleRule, Score};
+use crate::core::bank::{Bank, Question};
+use crate::core::bank_io::{imported_set_of, Draft};
 
 /// When an exam may be sat, in milliseconds since the Unix epoch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,6 +78,11 @@ pub struct ExamDefinition {
     /// The units (单位) a participant picks from; empty for a mock exam.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<String>,
+    /// The questions of the imported set the blueprint's unit draw takes from, carried by
+    /// the exam so that a participant's device, which does not hold the set, draws the
+    /// same paper.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unit_questions: Vec<Question>,
 }
 
 /// Longest title, unit name and number of units an exam may carry.
@@ -101,7 +108,19 @@ impl ExamDefinition {
             review: ReviewRule::AfterSubmit,
             multiple_rule: MultipleRule::AllOrNothing,
             units: vec![],
+            unit_questions: vec![],
         }
+    }
+
+    /// The bank this exam draws from and is graded against: the built-in bank, joined with
+    /// the unit questions it carries (`None` when it carries none: use `builtin` itself).
+    pub fn joined_bank(&self, builtin: &Bank) -> Option<Bank> {
+        if self.unit_questions.is_empty() {
+            return None;
+        }
+        let mut questions = builtin.questions().to_vec();
+        questions.extend(self.unit_questions.iter().cloned());
+        Some(Bank::new(questions, builtin.cases().to_vec()))
     }
 
     /// A short hash of the definition's canonical JSON, carried by every result.
@@ -186,6 +205,35 @@ impl ExamDefinition {
         }
         if self.official && self.units.is_empty() {
             return Err("正式考试至少要列出一个单位".into());
+        }
+        let carried = |set: &str| {
+            self.unit_questions
+                .iter()
+                .filter(|q| imported_set_of(&q.id) == Some(set))
+                .count()
+        };
+        match &self.blueprint.unit {
+            Some(unit) if carried(&unit.set) != self.unit_questions.len() => {
+                return Err("考试所带的本单位题目不属于所选题库".into())
+            }
+            Some(unit) if carried(&unit.set) < usize::from(unit.count) => {
+                return Err(format!(
+                    "本单位题库只有 {} 道题，试卷需要 {} 道",
+                    carried(&unit.set),
+                    unit.count
+                ))
+            }
+            None if !self.unit_questions.is_empty() => {
+                return Err("考试带有本单位题目，但试卷不抽取它们".into())
+            }
+            _ => {}
+        }
+        if self
+            .unit_questions
+            .iter()
+            .any(|q| !Draft::of(q).problems().is_empty())
+        {
+            return Err("考试所带的本单位题目有误".into());
         }
         Ok(())
     }

@@ -87,7 +87,8 @@ impl Tally {
 pub struct ItemResult {
     pub question: String,
     pub kind: QuestionKind,
-    pub book: Book,
+    /// The Book of the question's main article; `None` for a unit's own question.
+    pub book: Option<Book>,
     pub earned: Score,
     pub full: Score,
     /// Whether the answer was exactly the key.
@@ -141,7 +142,7 @@ pub fn grade(
         let question = bank
             .question(&item.question)
             .ok_or_else(|| GradeError::MissingQuestion(item.question.clone()))?;
-        let points = blueprint.section(question.kind).map_or(0, |s| s.points);
+        let points = blueprint.points_for(question);
         let given = answers.get(&item.question);
         items.push(ItemResult {
             question: item.question.clone(),
@@ -165,7 +166,7 @@ pub fn grade(
         if let Some((_, tally)) = by_kind.iter_mut().find(|(k, _)| *k == item.kind) {
             tally.add(item);
         }
-        if let Some((_, tally)) = by_book.iter_mut().find(|(b, _)| *b == item.book) {
+        if let Some((_, tally)) = by_book.iter_mut().find(|(b, _)| Some(*b) == item.book) {
             tally.add(item);
         }
     }

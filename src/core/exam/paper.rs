@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Blueprint;
 use crate::core::bank::{Answer, Bank, Question, QuestionKind};
+use crate::core::bank_io::imported_set_of;
 
 /// One question of a paper and the order its options are shown in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,6 +181,22 @@ pub fn draw(blueprint: &Blueprint, bank: &Bank, seed: u64) -> Result<Paper, Draw
     for unit in chosen.iter().filter(|u| u[0].case.is_some()) {
         ordered.extend(unit.iter().copied());
     }
+    if let Some(draw) = blueprint.unit.as_ref().filter(|u| u.count > 0) {
+        let mut pool: Vec<&Question> = bank
+            .questions()
+            .iter()
+            .filter(|q| imported_set_of(&q.id) == Some(draw.set.as_str()))
+            .collect();
+        if pool.len() < usize::from(draw.count) {
+            return Err(DrawError::NotEnough {
+                kind: "本单位题目",
+                wanted: draw.count,
+                found: pool.len() as u16,
+            });
+        }
+        shuffle(&mut pool, &mut rng);
+        ordered.extend(pool.into_iter().take(usize::from(draw.count)));
+    }
 
     let items = ordered
         .into_iter()
@@ -283,6 +300,7 @@ pub(crate) mod tests {
             books: vec![],
             difficulties: vec![],
             shuffle_options: true,
+            unit: None,
         }
     }
 
@@ -372,7 +390,7 @@ pub(crate) mod tests {
         let paper = draw(&blueprint, &bank, 1).unwrap();
         for item in &paper.items {
             let q = bank.question(&item.question).unwrap();
-            assert_eq!(q.main_article(), 500);
+            assert_eq!(q.main_article(), Some(500));
             assert_eq!(q.difficulty, 1);
         }
         blueprint.sections[0].count = 40;
@@ -422,5 +440,92 @@ pub(crate) mod tests {
             }
         }
         assert!(shuffled_some);
+    }
+
+    #[test]
+    fn a_unit_draw_adds_questions_of_the_set_carried_by_the_exam() {
+        use crate::core::bank_io::{Draft, ImportedSet};
+        use crate::core::exam::{grade, ExamDefinition, MultipleRule, Score, UnitDraw};
+        let drafts: Vec<Draft> = (0..5)
+            .map(|i| Draft::of(&question(i, QuestionKind::Judge, None)))
+            .map(|mut d| {
+                d.stem = format!("本单位第 {} 题", d.stem);
+                d
+            })
+            .collect();
+        let set = ImportedSet::new("本局", "a.csv", drafts, 1);
+        let builtin = small_bank();
+        let mut exam = ExamDefinition::mock("E1".into(), "v".into());
+        exam.blueprint = small_blueprint();
+        assert_eq!(
+            exam.joined_bank(&builtin),
+            None,
+            "no unit questions: the bank itself"
+        );
+        exam.blueprint.unit = Some(UnitDraw {
+            set: set.id.clone(),
+            count: 3,
+            points: 4,
+        });
+        exam.unit_questions = set.questions.clone();
+        (exam.pass_line, exam.excellence_line) = (21, 32);
+        assert_eq!(exam.validate(), Ok(()));
+        assert_eq!(exam.blueprint.question_count(), 17);
+        assert_eq!(exam.blueprint.total_points(), 12 + 6 + 5 + 12);
+        let bank = exam.joined_bank(&builtin).unwrap();
+        let paper = draw(&exam.blueprint, &bank, 11).unwrap();
+        assert_eq!(paper, draw(&exam.blueprint, &bank, 11).unwrap());
+        let drawn = ids(&paper);
+        assert_eq!(drawn.len(), 17);
+        let from_set = |id: &str| id.starts_with(&format!("U{}", set.id));
+        assert!(
+            drawn[..14].iter().all(|id| !from_set(id)),
+            "sections take built-in questions only"
+        );
+        assert!(
+            drawn[14..].iter().all(|id| from_set(id)),
+            "the unit draw comes last"
+        );
+
+        let answers = paper
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.question.clone(),
+                    bank.question(&i.question).unwrap().answer.clone(),
+                )
+            })
+            .collect();
+        let full = grade(
+            &paper,
+            &bank,
+            &exam.blueprint,
+            &answers,
+            MultipleRule::AllOrNothing,
+            (60, 90),
+        )
+        .unwrap();
+        assert_eq!(full.total.earned, Score::points(35));
+
+        exam.blueprint.unit.as_mut().unwrap().count = 6;
+        assert!(exam.validate().unwrap_err().contains("只有 5 道"));
+        assert!(matches!(
+            draw(&exam.blueprint, &bank, 11),
+            Err(DrawError::NotEnough {
+                wanted: 6,
+                found: 5,
+                ..
+            })
+        ));
+        exam.blueprint.unit.as_mut().unwrap().count = 3;
+        assert_eq!(exam.validate(), Ok(()));
+        exam.unit_questions[0].options = vec!["判断题不应有选项".into()];
+        assert_eq!(exam.validate(), Err("考试所带的本单位题目有误".into()));
+        exam.blueprint.unit = None;
+        assert!(
+            exam.validate().is_err(),
+            "carried questions must be drawn from"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The order questions come in, and which one is next.
 
 use crate::core::bank::{Bank, Question};
+use crate::core::bank_io::imported_set_of;
 use crate::core::law::Book;
 
 use super::Progress;
@@ -23,7 +24,16 @@ pub fn practice_order(bank: &Bank, book: Book) -> Vec<&Question> {
 /// Puts questions in order, keeping the questions of one case together (in article order)
 /// as a single unit, whether the units are in article order or shuffled.
 pub fn arrange(mut questions: Vec<&Question>, order: Order) -> Vec<&Question> {
-    questions.sort_by(|a, b| (a.main_article(), &a.id).cmp(&(b.main_article(), &b.id)));
+    // The Code's order; imported questions after the built-in ones, in their file's order.
+    let key = |q: &Question| {
+        let imported = imported_set_of(&q.id).is_some();
+        (
+            imported,
+            (!imported).then(|| q.main_article()),
+            q.id.clone(),
+        )
+    };
+    questions.sort_by_cached_key(|q| key(q));
     let mut units: Vec<Vec<&Question>> = Vec::new();
     for question in &questions {
         if units.iter().flatten().any(|q| q.id == question.id) {

@@ -1,7 +1,8 @@
 //! Practice sets: which questions a set holds, how it is ordered, and how it is written in a
 //! link (`/set?scope=chapter:12&order=shuffle&seed=7&mix=1`), so a reload gives the same set.
 
-use crate::core::bank::{Bank, Question, QuestionKind, SearchQuery};
+use crate::core::bank::{Bank, Question, QuestionKind, SearchQuery, UNIT_BANK};
+use crate::core::bank_io::imported_set_of;
 use crate::core::law::{Book, Chapter, CHAPTERS};
 
 use super::{arrange, Day, LearnerState, Order};
@@ -23,6 +24,10 @@ pub enum Scope {
     Search(String),
     /// The 错题本, all of it or one chapter's group.
     Wrong(Option<usize>),
+    /// The 错题本's group of imported questions that rest on no article of the Code.
+    WrongUnit,
+    /// The imported questions (本单位题库): all sets, or one set by its id.
+    Unit(Option<String>),
     /// The questions due for review today.
     Review,
 }
@@ -48,6 +53,9 @@ impl Scope {
             Scope::Search(text) => format!("search:{text}"),
             Scope::Wrong(None) => "wrong".into(),
             Scope::Wrong(Some(index)) => format!("wrong:{index}"),
+            Scope::WrongUnit => "wrong:unit".into(),
+            Scope::Unit(None) => "unit".into(),
+            Scope::Unit(Some(set)) => format!("unit:{set}"),
             Scope::Review => "review".into(),
         }
     }
@@ -72,6 +80,9 @@ impl Scope {
             ("q", id) if !id.is_empty() => Scope::Question(id.into()),
             ("search", text) if !text.trim().is_empty() => Scope::Search(text.into()),
             ("wrong", "") => Scope::Wrong(None),
+            ("wrong", "unit") => Scope::WrongUnit,
+            ("unit", "") => Scope::Unit(None),
+            ("unit", set) => Scope::Unit(Some(set.into())),
             ("wrong", n) => Scope::Wrong(Some(chapter(n)?)),
             ("review", "") => Scope::Review,
             _ => return None,
@@ -146,6 +157,8 @@ impl SetSpec {
             Scope::Search(text) => format!("搜索“{text}”"),
             Scope::Wrong(None) => "错题本 · 全部重做".into(),
             Scope::Wrong(Some(index)) => format!("错题本 · {}", chapter_heading(&CHAPTERS[*index])),
+            Scope::WrongUnit => format!("错题本 · {UNIT_BANK}"),
+            Scope::Unit(_) => UNIT_BANK.into(),
             Scope::Review => "今日复习".into(),
         }
     }
@@ -155,7 +168,12 @@ impl SetSpec {
     pub fn goes_round(&self) -> bool {
         matches!(
             self.scope,
-            Scope::All | Scope::Book(_) | Scope::Chapter(_) | Scope::Kind(_) | Scope::Difficulty(_)
+            Scope::All
+                | Scope::Book(_)
+                | Scope::Chapter(_)
+                | Scope::Kind(_)
+                | Scope::Difficulty(_)
+                | Scope::Unit(_)
         )
     }
 
@@ -174,7 +192,9 @@ impl SetSpec {
         let chosen: Vec<&Question> = match &self.scope {
             Scope::All => all.collect(),
             Scope::Book(book) => bank.in_book(*book).collect(),
-            Scope::Chapter(index) => all.filter(|q| q.chapter().index() == *index).collect(),
+            Scope::Chapter(index) => all
+                .filter(|q| q.chapter().is_some_and(|c| c.index() == *index))
+                .collect(),
             Scope::Kind(kind) => all.filter(|q| q.kind == *kind).collect(),
             Scope::Difficulty(level) => all.filter(|q| q.difficulty == *level).collect(),
             Scope::Question(id) => bank.question(id).into_iter().collect(),
@@ -186,9 +206,21 @@ impl SetSpec {
                 .wrong
                 .groups(bank, &learner.progress)
                 .into_iter()
-                .find(|group| group.chapter.index() == *index)
+                .find(|group| group.chapter.is_some_and(|c| c.index() == *index))
                 .map(|group| by_ids(group.redo_ids()))
                 .unwrap_or_default(),
+            Scope::WrongUnit => learner
+                .wrong
+                .groups(bank, &learner.progress)
+                .into_iter()
+                .find(|group| group.chapter.is_none())
+                .map(|group| by_ids(group.redo_ids()))
+                .unwrap_or_default(),
+            Scope::Unit(set) => all
+                .filter(|q| {
+                    imported_set_of(&q.id).is_some_and(|s| set.as_ref().is_none_or(|set| s == set))
+                })
+                .collect(),
             Scope::Review => {
                 let due = learner.schedule.due(today);
                 return due.iter().filter_map(|id| bank.question(id)).collect();
@@ -309,6 +341,9 @@ mod tests {
             SetSpec::sequential(Scope::Wrong(Some(84))),
             SetSpec::sequential(Scope::Kind(QuestionKind::Judge)),
             SetSpec::sequential(Scope::Review),
+            SetSpec::sequential(Scope::WrongUnit),
+            SetSpec::sequential(Scope::Unit(None)),
+            SetSpec::sequential(Scope::Unit(Some("1a2b3c4d".into()))),
         ];
         for spec in specs {
             let params = spec.to_params();
@@ -339,5 +374,53 @@ mod tests {
             SetSpec::sequential(Scope::Chapter(Chapter::of_article(1254).unwrap().index())).title(),
             "第七编 侵权责任 · 第十章 建筑物和物件损害责任"
         );
+    }
+
+    #[test]
+    fn imported_sets_are_practised_whole_or_set_by_set_and_after_the_code() {
+        let mut bank_questions = bank().questions().to_vec();
+        let mut unit = |id: &str, articles: Vec<u16>| {
+            let mut q = question(id, 1, QuestionKind::Judge, 2);
+            q.articles = articles;
+            bank_questions.push(q);
+        };
+        unit("Uaaaa-0002", vec![]);
+        unit("Uaaaa-0001", vec![1254]);
+        unit("Ubbbb-0001", vec![]);
+        let bank = Bank::new(bank_questions, vec![]);
+        let today = Day::from_ymd(2024, 3, 2).unwrap();
+        let mut learner = LearnerState::default();
+        let ids = |scope: Scope, learner: &LearnerState| -> Vec<String> {
+            SetSpec::sequential(scope)
+                .questions(&bank, learner, today)
+                .iter()
+                .map(|q| q.id.clone())
+                .collect()
+        };
+        assert_eq!(
+            ids(Scope::Unit(None), &learner),
+            ["Uaaaa-0001", "Uaaaa-0002", "Ubbbb-0001"]
+        );
+        assert_eq!(
+            ids(Scope::Unit(Some("aaaa".into())), &learner),
+            ["Uaaaa-0001", "Uaaaa-0002"]
+        );
+        assert_eq!(
+            ids(Scope::Book(Book::Torts), &learner),
+            ["B7-0001", "Uaaaa-0001"],
+            "an imported question on an article of the Code joins its Book"
+        );
+        for id in ["Uaaaa-0002", "Uaaaa-0001", "B1-0001"] {
+            learner.record_answer(id, false, today);
+        }
+        assert_eq!(ids(Scope::WrongUnit, &learner), ["Uaaaa-0002"]);
+        let groups = learner.wrong.groups(&bank, &learner.progress);
+        assert_eq!(groups.len(), 3);
+        assert!(
+            groups[2].chapter.is_none(),
+            "questions on no article come last"
+        );
+        assert!(SetSpec::sequential(Scope::Unit(None)).goes_round());
+        assert_eq!(SetSpec::sequential(Scope::Unit(None)).title(), "本单位题库");
     }
 }

@@ -106,7 +106,7 @@ impl Progress {
         self.summarise(
             bank.questions()
                 .iter()
-                .filter(|q| q.chapter().first == chapter.first),
+                .filter(|q| q.chapter().is_some_and(|c| c.first == chapter.first)),
         )
     }
 

@@ -31,7 +31,8 @@ pub struct WrongEntry<'a> {
 /// The questions of the 错题本 in one chapter, in the Code's order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WrongGroup<'a> {
-    pub chapter: &'static Chapter,
+    /// The chapter; `None` for the group of a unit's own questions (本单位题库), listed last.
+    pub chapter: Option<&'static Chapter>,
     pub entries: Vec<WrongEntry<'a>>,
 }
 
@@ -87,14 +88,24 @@ impl WrongBook {
             })
             .collect();
         entries.sort_by(|a, b| {
-            let key = |e: &WrongEntry| (e.question.main_article(), e.question.id.clone());
+            let key = |e: &WrongEntry| {
+                let chapter = e.question.chapter().map(|c| c.first);
+                (
+                    chapter.is_none(),
+                    chapter,
+                    e.question.main_article(),
+                    e.question.id.clone(),
+                )
+            };
             key(a).cmp(&key(b))
         });
         let mut groups: Vec<WrongGroup<'a>> = Vec::new();
         for entry in entries {
             let chapter = entry.question.chapter();
             match groups.last_mut() {
-                Some(group) if group.chapter.first == chapter.first => group.entries.push(entry),
+                Some(group) if group.chapter.map(|c| c.first) == chapter.map(|c| c.first) => {
+                    group.entries.push(entry)
+                }
                 _ => groups.push(WrongGroup {
                     chapter,
                     entries: vec![entry],
@@ -180,7 +191,7 @@ mod tests {
         progress.record("B1-0002", true);
 
         let groups = book.groups(&bank, &progress);
-        let titles: Vec<&str> = groups.iter().map(|g| g.chapter.title).collect();
+        let titles: Vec<&str> = groups.iter().map(|g| g.chapter.unwrap().title).collect();
         assert_eq!(
             titles,
             [

@@ -5,6 +5,7 @@ use crate::core::bank::Bank;
 use crate::core::formats::write_csv;
 
 use super::{chapter_heading, LearnerState};
+use crate::core::bank::UNIT_BANK;
 
 /// The 错题本 as CSV bytes, one row per question in the Code's order (see
 /// [`write_csv`]: BOM first, formula-like cells neutralised).
@@ -32,8 +33,8 @@ pub fn wrong_book_csv(bank: &Bank, learner: &LearnerState) -> Vec<u8> {
             };
             rows.push(vec![
                 q.id.clone(),
-                q.book().heading().to_string(),
-                chapter_heading(group.chapter),
+                q.book().map_or(UNIT_BANK, |b| b.heading()).to_string(),
+                group.chapter.map_or(UNIT_BANK.to_string(), chapter_heading),
                 q.kind.label().to_string(),
                 q.stem.clone(),
                 q.answer.display(),

@@ -157,6 +157,9 @@ pub fn collect_results(
     inputs: &[CollectedInput],
 ) -> Collection {
     let loaded_version = bank_version(bank);
+    // Papers are drawn from the built-in bank joined with the unit questions the exam carries.
+    let joined = exam.joined_bank(bank);
+    let exam_bank = joined.as_ref().unwrap_or(bank);
     let exam_hash = exam.hash();
     let known_units: Vec<String> = roster.units().into_iter().map(|(u, _)| u).collect();
     let mut collection = Collection::default();
@@ -190,7 +193,7 @@ pub fn collect_results(
             &known_units,
             &record,
         )
-        .and_then(|()| regrade(exam, bank, &record));
+        .and_then(|()| regrade(exam, exam_bank, &record));
         match check {
             Ok(grade) => accepted.push(AcceptedRecord {
                 source: input.source.clone(),

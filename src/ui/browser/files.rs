@@ -5,11 +5,22 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Offers `text` as a file download named `name`.
 pub fn download_text(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let fail = |_| "浏览器不允许下载文件".to_string();
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    download_parts(name, &parts, mime)
+}
+
+/// Offers `bytes` (a workbook, say) as a file download named `name`.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    download_parts(name, &parts, mime)
+}
+
+fn download_parts(name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), String> {
+    let fail = |_| "浏览器不允许下载文件".to_string();
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())

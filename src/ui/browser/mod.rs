@@ -16,9 +16,14 @@ pub use clock::{
     local_date, local_time, now_ms, parse_local_datetime, random_seed, random_tag, today,
 };
 pub use fetch::fetch_text;
-pub use files::{copy_text, decode_gb18030, download_text, print_page, read_chosen_files};
+pub use files::{
+    copy_text, decode_gb18030, download_bytes, download_text, print_page, read_chosen_files,
+};
 pub use hand_over::{hand_over_to_admin, take_handed_over_route};
 pub use offline::{apply_update, register_service_worker};
 pub use records::{app_records, clear_app_records, reload_with_query, write_records};
-pub use storage::{load_admin, load_exams, load_learner, save_admin, save_exams, save_learner};
+pub use storage::{
+    load_admin, load_exams, load_imported, load_learner, save_admin, save_exams, save_imported,
+    save_learner,
+};
 pub use traditional::{show_simplified, show_traditional, store_script, stored_script};

@@ -1,10 +1,12 @@
 //! Versioned records in localStorage: the learner's state (`xuefa.learner`), the exam data
-//! (`xuefa.exams`) and the statistics page's data (`xuefa.admin`), each through its schema in the core. A value that cannot be read is
+//! (`xuefa.exams`), the statistics page's data (`xuefa.admin`) and the imported question
+//! sets (`xuefa.imported`), each through its schema in the core. A value that cannot be read is
 //! copied aside under a stamped key and the user is told; if even that copy fails, nothing is
 //! saved over the stored value for this visit.
 
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::core::bank_io::{decode_imported, encode_imported, ImportedBank, IMPORTED_KEY};
 use crate::core::exam::{decode_exam_store, encode_exam_store, ExamStore, EXAM_KEY};
 use crate::core::storage::{aside_key, decode_learner, encode_learner, StorageError, LEARNER_KEY};
 use crate::core::study::LearnerState;
@@ -62,6 +64,25 @@ const ADMIN: Record<AdminStore> = Record {
     no_storage: "导入的名单和成绩在关闭页面后不会保留。",
     not_saved: "最新导入的名单或成绩未能保存，关闭页面后需重新导入。",
 };
+
+const IMPORTED: Record<ImportedBank> = Record {
+    key: IMPORTED_KEY,
+    decode: |raw| decode_imported(raw).map(|bank| (bank, false)),
+    encode: encode_imported,
+    name: "本单位题库",
+    no_storage: "导入的题目在关闭页面后不会保留。",
+    not_saved: "题目未能保存：存储空间已满。",
+};
+
+/// Reads the imported question sets.
+pub fn load_imported(now_ms: u64) -> Loaded<ImportedBank> {
+    load(&IMPORTED, now_ms)
+}
+
+/// Writes the imported question sets; the error is a message for the user.
+pub fn save_imported(bank: &ImportedBank) -> Result<(), String> {
+    save(&IMPORTED, bank)
+}
 
 /// Reads the statistics page's data.
 pub fn load_admin(now_ms: u64) -> Loaded<AdminStore> {

@@ -24,7 +24,7 @@ pub fn DataPage() -> impl IntoView {
         <section class="page data">
             <h1>"我的数据"</h1>
             <p class="lead">
-                "学习记录、错题本、考试和统计数据只保存在本机浏览器中。换设备或清理浏览器前，请先下载备份。"
+                "学习记录、错题本、考试、本单位题库和统计数据只保存在本机浏览器中。换设备或清理浏览器前，请先下载备份。"
             </p>
             {move || done().map(|text| view! { <p class="status done" role="status">{text}</p> })}
             <BackupCard />
@@ -165,7 +165,7 @@ fn ClearCard() -> impl IntoView {
             >
                 <div class="confirm" role="alertdialog" aria-labelledby="clear-question">
                     <p id="clear-question">
-                        "确定要清除本机的全部学法数据吗？学习记录、错题本、考试记录和统计数据都将删除，无法撤销。建议先下载备份。"
+                        "确定要清除本机的全部学法数据吗？学习记录、错题本、考试记录、本单位题库和统计数据都将删除，无法撤销。建议先下载备份。"
                     </p>
                     <button class="danger" on:click=clear>"确认清除"</button>
                     <button on:click=move |_| confirming.set(false)>"取消"</button>

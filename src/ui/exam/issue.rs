@@ -5,9 +5,10 @@ use leptos::task::spawn_local;
 
 use super::state::ExamState;
 use crate::core::bank::QuestionKind;
+use crate::core::bank_io::ImportedBank;
 use crate::core::exam::{
     bank_version, draw, exam_code, exam_link, Blueprint, CountRule, ExamDefinition, MultipleRule,
-    ReviewRule, Section, Window,
+    ReviewRule, Section, UnitDraw, Window,
 };
 use crate::core::law::Book;
 use crate::ui::browser::{
@@ -48,6 +49,10 @@ struct Form {
     units: RwSignal<String>,
     kinds: [(RwSignal<String>, RwSignal<String>); 3],
     books: RwSignal<Vec<Book>>,
+    /// The imported set to draw from (its id; empty for none), how many, points each.
+    unit_set: RwSignal<String>,
+    unit_count: RwSignal<String>,
+    unit_points: RwSignal<String>,
 }
 
 impl Form {
@@ -71,11 +76,15 @@ impl Form {
                 (text("20"), text("1")),
             ],
             books: RwSignal::new(vec![]),
+            unit_set: text(""),
+            unit_count: text("10"),
+            unit_points: text("1"),
         }
     }
 
-    /// The exam the form describes, checked by the core.
-    fn exam(&self, version: String) -> Result<ExamDefinition, String> {
+    /// The exam the form describes, checked by the core; a unit draw carries its set's
+    /// questions from `imported`.
+    fn exam(&self, version: String, imported: &ImportedBank) -> Result<ExamDefinition, String> {
         let kinds = [
             QuestionKind::Single,
             QuestionKind::Multiple,
@@ -104,6 +113,19 @@ impl Form {
             }),
             _ => return Err("开始时间和结束时间须同时填写，或都不填".into()),
         };
+        let count = number("本单位题数", &self.unit_count.get())?;
+        let (unit, unit_questions) = match imported.set(&self.unit_set.get()) {
+            Some(set) if count > 0 => (
+                Some(UnitDraw {
+                    set: set.id.clone(),
+                    count: u16::try_from(count).map_err(|_| "题数过多".to_string())?,
+                    points: u16::try_from(number("本单位每题分值", &self.unit_points.get())?)
+                        .map_err(|_| "分值过大".to_string())?,
+                }),
+                set.questions.clone(),
+            ),
+            _ => (None, vec![]),
+        };
         let exam = ExamDefinition {
             id: format!("E{}{}", now_ms() / 1000, random_tag()),
             title: self.title.get().trim().to_string(),
@@ -113,6 +135,7 @@ impl Form {
                 books: self.books.get(),
                 difficulties: vec![],
                 shuffle_options: true,
+                unit,
             },
             bank_version: version,
             minutes: number("考试时长", &self.minutes.get())?,
@@ -142,6 +165,7 @@ impl Form {
                 .filter(|u| !u.is_empty())
                 .map(str::to_string)
                 .collect(),
+            unit_questions,
         };
         exam.validate()?;
         Ok(exam)
@@ -183,8 +207,11 @@ pub fn IssuePage() -> impl IntoView {
 
     let issue = move |_| {
         let Some(bank) = app.ready_bank() else { return };
-        let exam = form.exam(bank_version(&bank)).and_then(|exam| {
-            draw(&exam.blueprint, &bank, 0).map_err(|e| e.to_string())?;
+        let imported = app.imported.get_untracked();
+        let exam = form.exam(bank_version(&bank), &imported).and_then(|exam| {
+            let joined = exam.joined_bank(&bank);
+            draw(&exam.blueprint, joined.as_ref().unwrap_or(&bank), 0)
+                .map_err(|e| e.to_string())?;
             Ok(exam)
         });
         match exam {
@@ -238,6 +265,27 @@ pub fn IssuePage() -> impl IntoView {
                 {kinds}
                 <p class="muted">"出题范围（不选则为全部各编）："</p>
                 <div class="books-pick">{books}</div>
+                <Show when=move || app.imported.with(|b| !b.sets.is_empty())>
+                    <div class="kind-row unit-row">
+                        <label>
+                            "另从本单位题库抽取 "
+                            <select id="issue-unit-set" on:change=move |e| form.unit_set.set(event_target_value(&e))>
+                                <option value="">"不抽取"</option>
+                                {move || {
+                                    app.imported
+                                        .get()
+                                        .sets
+                                        .into_iter()
+                                        .map(|s| view! { <option value=s.id.clone()>{format!("{}（{} 题）", s.name, s.questions.len())}</option> })
+                                        .collect_view()
+                                }}
+                            </select>
+                        </label>
+                        <label>"题数 " <input type="number" min="0" id="issue-unit-count" prop:value=form.unit_count on:input=move |e| form.unit_count.set(event_target_value(&e)) /></label>
+                        <label>"每题 " <input type="number" min="1" id="issue-unit-points" prop:value=form.unit_points on:input=move |e| form.unit_points.set(event_target_value(&e)) /> " 分"</label>
+                    </div>
+                    <p class="muted">"本单位题目随考试链接一起发出，参考人员无需导入。"</p>
+                </Show>
             </fieldset>
             {text_field("考试时长（分钟）", form.minutes, "number")}
             {text_field("开始时间（可不填）", form.opens, "datetime-local")}

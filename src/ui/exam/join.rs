@@ -74,6 +74,12 @@ fn Cover(
         .sections
         .iter()
         .map(|s| format!("{} {} 道 × {} 分", s.kind.label(), s.count, s.points))
+        .chain(
+            e.blueprint
+                .unit
+                .iter()
+                .map(|u| format!("本单位题目 {} 道 × {} 分", u.count, u.points)),
+        )
         .collect::<Vec<_>>()
         .join("，");
     let books = if e.blueprint.books.is_empty() {

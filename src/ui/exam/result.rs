@@ -40,7 +40,7 @@ pub fn ResultPage() -> impl IntoView {
             }
             .into_any();
         }
-        let Some(bank) = app.ready_bank() else {
+        let Some(bank) = app.exam_bank(&attempt.exam) else {
             return view! { <p class="status">"题库加载中……"</p> }.into_any();
         };
         let grade = match attempt.grade(&bank) {

@@ -162,7 +162,7 @@ fn QuestionView(
     let attempt_id = StoredValue::new(attempt_id);
     move || {
         let p = position.get()?;
-        let bank = app.ready_bank()?;
+        let bank = attempt.with_untracked(|a| a.as_ref().map(|a| app.exam_bank(&a.exam)))??;
         let (item, total, flagged_id) = attempt.with_untracked(|a| {
             let a = a.as_ref()?;
             let item = a.paper.items.get(p)?.clone();
@@ -174,8 +174,7 @@ fn QuestionView(
         let case = question.case.as_ref().and_then(|c| bank.case(c)).cloned();
         let points = attempt.with_untracked(|a| {
             a.as_ref()
-                .and_then(|a| a.exam.blueprint.section(question.kind))
-                .map_or(0, |s| s.points)
+                .map_or(0, |a| a.exam.blueprint.points_for(&question))
         });
         let multiple = question.kind == QuestionKind::Multiple;
         let item = StoredValue::new(item);

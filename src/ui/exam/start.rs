@@ -28,7 +28,9 @@ pub fn start_attempt(
         s.attempts_at(&exam.id, staff_id).len()
     });
     let seed = random_seed();
-    let paper = draw(&exam.blueprint, bank, seed).map_err(|e| e.to_string())?;
+    let joined = exam.joined_bank(bank);
+    let paper =
+        draw(&exam.blueprint, joined.as_ref().unwrap_or(bank), seed).map_err(|e| e.to_string())?;
     let id = format!("{now}-{}", random_tag());
     let attempt = Attempt::start(id.clone(), exam, participant, seed, paper, made, now)
         .map_err(|e| e.to_string())?;

@@ -295,7 +295,7 @@ fn Items(computed: Arc<Computed>) -> impl IntoView {
     let analysis = &computed.items;
     let number = |v: Option<f64>| v.map_or_else(|| "—".to_string(), |v| format!("{v:.2}"));
     let missed = app
-        .ready_bank()
+        .exam_bank(&computed.exam)
         .map(|bank| most_missed(analysis, &bank, 10))
         .unwrap_or_default();
     let rows = missed

@@ -9,17 +9,34 @@ use crate::core::bank::QuestionKind;
 use crate::core::law::{Book, CHAPTERS};
 use crate::core::study::{chapter_heading, difficulty_label, Order, Scope, SetSpec};
 use crate::ui::browser::random_seed;
+use crate::ui::state::AppState;
 
 /// The form that starts a practice set.
 #[component]
 pub fn ChooserPage() -> impl IntoView {
     let navigate = use_navigate();
+    let state = expect_context::<AppState>();
+    // The unit's imported sets: all of them, or one.
+    let unit_choices = move || -> Vec<(String, String)> {
+        let mut choices = vec![(String::new(), "全部导入的题目".to_string())];
+        state.imported.with(|b| {
+            choices.extend(b.sets.iter().map(|s| (s.id.clone(), s.name.clone())));
+        });
+        choices
+    };
+    let choices = move |by: &str| {
+        if by == "unit" {
+            unit_choices()
+        } else {
+            choices_for(by)
+        }
+    };
     let by = RwSignal::new("book".to_string());
     let value = RwSignal::new("1".to_string());
     let shuffled = RwSignal::new(false);
     let mix = RwSignal::new(true);
 
-    let options = move || choices_for(&by.get());
+    let options = move || choices(&by.get());
     let scope = move || -> Option<Scope> {
         let value = value.get_untracked();
         Some(match by.get_untracked().as_str() {
@@ -32,6 +49,7 @@ pub fn ChooserPage() -> impl IntoView {
                 _ => QuestionKind::Judge,
             }),
             "level" => Scope::Difficulty(value.parse().ok()?),
+            "unit" => Scope::Unit((!value.is_empty()).then_some(value)),
             _ => return None,
         })
     };
@@ -61,7 +79,7 @@ pub fn ChooserPage() -> impl IntoView {
                         id="set-by"
                         on:change=move |ev| {
                             let picked = event_target_value(&ev);
-                            let first = choices_for(&picked).into_iter().next();
+                            let first = choices(&picked).into_iter().next();
                             value.set(first.map(|(v, _)| v).unwrap_or_default());
                             by.set(picked);
                         }
@@ -71,6 +89,9 @@ pub fn ChooserPage() -> impl IntoView {
                         <option value="kind">"按题型"</option>
                         <option value="level">"按难度"</option>
                         <option value="all">"全部题目随机"</option>
+                        <Show when=move || state.imported.with(|b| !b.sets.is_empty())>
+                            <option value="unit">"本单位题库"</option>
+                        </Show>
                     </select>
                 </label>
                 <Show when=move || by.get() != "all">

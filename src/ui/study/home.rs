@@ -29,7 +29,7 @@ pub fn HomePage() -> impl IntoView {
                 <A href="/progress">"学习进度"</A>
                 <A href="/search">"搜索"</A>
             </nav>
-            {move || match state.bank.get() {
+            {move || match state.study_load() {
                 BankLoad::Loading => view! { <p class="status">"题库加载中……"</p> }.into_any(),
                 BankLoad::Failed(message) => {
                     view! { <p class="status error">"题库加载失败：" {message} "。请刷新页面重试。"</p> }
@@ -82,6 +82,7 @@ fn TodayPanel() -> impl IntoView {
     let due = move || state.learner.with(|l| l.due_count(today()));
     let streak = move || state.learner.with(|l| l.streak.current(today()));
     let daily = move || {
+        // The built-in bank, so the question of the day is the same for everyone.
         let bank = state.ready_bank()?;
         let question = daily_question(&bank, today())?;
         let href = set_href(&SetSpec::sequential(Scope::Question(question.id.clone())));

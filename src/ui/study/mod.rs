@@ -13,7 +13,7 @@ mod wrong_book;
 
 pub use chooser::ChooserPage;
 pub use home::HomePage;
-use links::set_href;
+pub(crate) use links::set_href;
 pub use practice::PracticePage;
 pub use progress::ProgressPage;
 pub use search::SearchPage;

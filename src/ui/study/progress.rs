@@ -15,7 +15,7 @@ use crate::ui::widgets::ProgressBar;
 pub fn ProgressPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let body = move || {
-        let Some(bank) = state.ready_bank() else {
+        let Some(bank) = state.study_bank() else {
             return view! { <p class="status">"题库加载中……"</p> }.into_any();
         };
         state.learner.with(|learner| {

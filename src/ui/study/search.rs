@@ -27,7 +27,7 @@ pub fn SearchPage() -> impl IntoView {
     let results = move || {
         let text = query.read().get("q").unwrap_or_default();
         let parsed = SearchQuery::parse(&text)?;
-        let Some(bank) = state.ready_bank() else {
+        let Some(bank) = state.study_bank() else {
             return Some(view! { <p class="status">"题库加载中……"</p> }.into_any());
         };
         let found = bank.search(&parsed);

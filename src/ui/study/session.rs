@@ -20,7 +20,7 @@ pub fn PracticeSession(
     let state = expect_context::<AppState>();
     let spec = StoredValue::new(spec);
     let order = Memo::new(move |_| {
-        let bank = state.ready_bank()?;
+        let bank = state.study_bank()?;
         let learner = state.learner.read_untracked();
         let ids: Vec<String> = spec.with_value(|s| {
             s.questions(&bank, &learner, today())
@@ -45,7 +45,7 @@ pub fn PracticeSession(
             .collect()
     };
     let pick_next = move |from: Option<String>| {
-        let (Some(bank), Some(ids)) = (state.ready_bank(), order.get_untracked()) else {
+        let (Some(bank), Some(ids)) = (state.study_bank(), order.get_untracked()) else {
             return;
         };
         let questions = questions_of(&bank, &ids);
@@ -67,7 +67,7 @@ pub fn PracticeSession(
 
     let header = move || {
         let ids = order.get()?;
-        let bank = state.ready_bank()?;
+        let bank = state.study_bank()?;
         let s = state.learner.with(|l| {
             l.progress
                 .summarise(ids.iter().filter_map(|id| bank.question(id)))
@@ -83,7 +83,7 @@ pub fn PracticeSession(
     };
 
     let card = move || {
-        let bank = match state.bank.get() {
+        let bank = match state.study_load() {
             BankLoad::Ready(bank) => bank,
             BankLoad::Loading => return view! { <p class="status">"题库加载中……"</p> }.into_any(),
             BankLoad::Failed(message) => {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::set_href;
+use crate::core::bank::UNIT_BANK;
 use crate::core::law::Book;
 use crate::core::study::{wrong_book_csv, Scope, SetSpec};
 use crate::ui::browser::{download_text, today};
@@ -15,7 +16,7 @@ use crate::ui::state::AppState;
 pub fn WrongBookPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let export = move |_| {
-        let Some(bank) = state.ready_bank() else {
+        let Some(bank) = state.study_bank() else {
             return;
         };
         let bytes = state.learner.with_untracked(|l| wrong_book_csv(&bank, l));
@@ -26,7 +27,7 @@ pub fn WrongBookPage() -> impl IntoView {
         }
     };
     let listing = move || {
-        let Some(bank) = state.ready_bank() else {
+        let Some(bank) = state.study_bank() else {
             return view! { <p class="status">"题库加载中……"</p> }.into_any();
         };
         state.learner.with(|learner| {
@@ -43,18 +44,22 @@ pub fn WrongBookPage() -> impl IntoView {
                 .flat_map(|g| &g.entries)
                 .filter(|e| e.mastered)
                 .count();
-            let mut shown_book: Option<Book> = None;
+            let mut shown_book: Option<Option<Book>> = None;
             let sections = groups
                 .iter()
                 .map(|group| {
-                    let book = group.chapter.book;
+                    let book = group.chapter.map(|c| c.book);
                     let book_heading = (shown_book != Some(book)).then(|| {
                         shown_book = Some(book);
-                        view! { <h2 class="wrong-book">{book.heading()}</h2> }
+                        let heading = book.map_or(UNIT_BANK, Book::heading);
+                        view! { <h2 class="wrong-book">{heading}</h2> }
                     });
-                    let redo = set_href(&SetSpec::sequential(Scope::Wrong(Some(
-                        group.chapter.index(),
-                    ))));
+                    let scope = match group.chapter {
+                        Some(chapter) => Scope::Wrong(Some(chapter.index())),
+                        None => Scope::WrongUnit,
+                    };
+                    let redo = set_href(&SetSpec::sequential(scope));
+                    let title = group.chapter.map_or("未注明条文的题目", |c| c.title);
                     let entries = group
                         .entries
                         .iter()
@@ -67,7 +72,8 @@ pub fn WrongBookPage() -> impl IntoView {
                                     <p class="wrong-stem">{entry.question.stem.clone()}</p>
                                     <p class="wrong-meta">
                                         <span class="wrong-status">{status}</span>
-                                        {format!(" · {} · 答错 {} 次 · 第{}条", id, entry.wrong_answers, entry.question.main_article())}
+                                        {format!(" · {} · 答错 {} 次", id, entry.wrong_answers)}
+                                        {entry.question.main_article().map(|a| format!(" · 第{a}条"))}
                                     </p>
                                     <button
                                         class="small"
@@ -84,7 +90,7 @@ pub fn WrongBookPage() -> impl IntoView {
                         {book_heading}
                         <section class="wrong-group">
                             <div class="wrong-group-head">
-                                <h3>{group.chapter.title}</h3>
+                                <h3>{title}</h3>
                                 <A href=redo>"重做本章"</A>
                             </div>
                             <ul class="wrong-list">{entries}</ul>
