@@ -5,6 +5,7 @@ mod collect;
 mod dashboard;
 mod item_analysis;
 mod report;
+mod report_workbook;
 mod results_table;
 mod roster;
 mod roster_import;
@@ -21,6 +22,7 @@ pub use item_analysis::{
     item_analysis, most_missed, ItemAnalysis, ItemStats, MissedQuestion, Responses,
 };
 pub use report::{format_rate, unit_report, Lines, ScoredResult, UnitReport, UnitRow};
+pub use report_workbook::{item_rows, report_workbook, ITEM_HEADERS};
 pub use results_table::{format_score, read_results_table, results_rows, RESULT_HEADERS};
 pub use roster::{Person, Roster};
 pub use roster_import::{
