@@ -23,9 +23,12 @@ pub use item_analysis::{
 };
 pub use report::{format_rate, unit_report, Lines, ScoredResult, UnitReport, UnitRow};
 pub use report_workbook::{item_rows, report_workbook, ITEM_HEADERS};
-pub use results_table::{format_score, read_results_table, results_rows, RESULT_HEADERS};
+pub use results_table::{
+    format_score, read_results_rows, read_results_table, results_rows, RESULT_HEADERS,
+};
 pub use roster::{Person, Roster};
 pub use roster_import::{
-    find_roster_columns, read_headcounts, read_roster, RosterColumns, RosterDraft, RowProblem,
+    column_titles, find_roster_columns, guess_header_row, read_headcounts, read_roster,
+    RosterColumns, RosterDraft, RowProblem,
 };
 pub use summary_table::{absent_rows, summary_rows, SUMMARY_HEADERS};

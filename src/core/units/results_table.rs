@@ -62,15 +62,16 @@ pub fn read_results_table(bytes: &[u8]) -> Result<Vec<ScoredResult>, Vec<RowProb
                 break;
             }
         }
+        let cells: Vec<&str> = record.iter().collect();
         let Some(found) = columns else {
-            columns = find_columns(&record);
+            columns = find_columns(&cells);
             records_before_header += 1;
             if columns.is_none() && records_before_header == HEADER_SEARCH_ROWS {
                 break;
             }
             continue;
         };
-        match parse_row(&record, found) {
+        match parse_row(&cells, found) {
             Ok(Some(result)) => results.push(result),
             Ok(None) => {}
             Err((column, message)) => {
@@ -78,7 +79,41 @@ pub fn read_results_table(bytes: &[u8]) -> Result<Vec<ScoredResult>, Vec<RowProb
             }
         }
     }
-    if columns.is_none() {
+    finish(columns.is_some(), results, problems)
+}
+
+/// Reads a results table already split into rows (the first sheet of an .xlsx); `rows[i]` is
+/// row `i + 1`. Either every row or every problem, as [`read_results_table`].
+pub fn read_results_rows(rows: &[Vec<String>]) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
+    let mut columns = None;
+    let mut results = Vec::new();
+    let mut problems = Vec::new();
+    for (index, row) in rows.iter().enumerate() {
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        let Some(found) = columns else {
+            if index == HEADER_SEARCH_ROWS {
+                break;
+            }
+            columns = find_columns(&cells);
+            continue;
+        };
+        match parse_row(&cells, found) {
+            Ok(Some(result)) => results.push(result),
+            Ok(None) => {}
+            Err((column, message)) => {
+                problems.push(problem(index + 1, RESULT_HEADERS[column], message));
+            }
+        }
+    }
+    finish(columns.is_some(), results, problems)
+}
+
+fn finish(
+    header_found: bool,
+    results: Vec<ScoredResult>,
+    mut problems: Vec<RowProblem>,
+) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
+    if !header_found {
         let message = "找不到“工号、姓名、单位、得分”列".to_string();
         problems.insert(0, problem(1, "表头", message));
     }
@@ -100,23 +135,20 @@ fn problem(row: usize, column: &str, message: String) -> RowProblem {
 /// Positions of 工号, 姓名, 单位, 得分 and (optionally) 交卷时间.
 type Columns = [Option<usize>; 5];
 
-fn find_columns(record: &csv::StringRecord) -> Option<Columns> {
+fn find_columns(record: &[&str]) -> Option<Columns> {
     let position = |name: &str| record.iter().position(|cell| normalize_cell(cell) == name);
     let columns = RESULT_HEADERS.map(position);
     columns[..4].iter().all(Option::is_some).then_some(columns)
 }
 
-fn parse_row(
-    record: &csv::StringRecord,
-    columns: Columns,
-) -> Result<Option<ScoredResult>, (usize, String)> {
+fn parse_row(record: &[&str], columns: Columns) -> Result<Option<ScoredResult>, (usize, String)> {
     if record.iter().all(|cell| cell.trim().is_empty()) {
         return Ok(None);
     }
     let cell = |i: usize| {
         columns[i]
             .and_then(|c| record.get(c))
-            .map(normalize_cell)
+            .map(|cell| normalize_cell(cell))
             .unwrap_or_default()
     };
     let person_id = cell(0);
@@ -179,6 +211,31 @@ mod tests {
         );
         read[1].name = sample()[1].name.clone();
         assert_eq!(read, sample());
+    }
+
+    #[test]
+    fn exported_workbooks_read_back_identically() {
+        use crate::core::formats::{read_xlsx, write_xlsx, XlsxSheet};
+        let sheet = XlsxSheet::of_text_with_numbers("个人成绩", &results_rows(&sample()), &[3]);
+        let rows = read_xlsx(&write_xlsx(&[sheet]).unwrap(), None).unwrap();
+        let mut read = read_results_rows(&rows).unwrap();
+        assert_eq!(read[1].name, "'=HYPERLINK(\"x\")", "neutralised");
+        read[1].name = sample()[1].name.clone();
+        assert_eq!(read, sample());
+        let bad = vec![
+            vec![
+                "工号".to_string(),
+                "姓名".into(),
+                "单位".into(),
+                "得分".into(),
+            ],
+            vec!["1".into(), "张三".into(), "司法局".into(), "优".into()],
+        ];
+        let problems = read_results_rows(&bad).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "第 2 行“得分”列：“优”不是 0–100 的分数"
+        );
     }
 
     #[test]
