@@ -13,6 +13,9 @@ pub use clock::{
     local_date, local_time, now_ms, parse_local_datetime, random_seed, random_tag, today,
 };
 pub use fetch::fetch_text;
-pub use files::{copy_text, decode_gb18030, download_text, print_page, read_chosen_files};
+pub use files::{
+    copy_text, decode_gb18030, download_bytes, download_text, print_page, read_chosen_files,
+    read_dropped_files,
+};
 pub use offline::{apply_update, register_service_worker};
 pub use storage::{load_admin, load_exams, load_learner, save_admin, save_exams, save_learner};

@@ -56,7 +56,7 @@ const EXAMS: Record<ExamStore> = Record {
 
 const ADMIN: Record<AdminStore> = Record {
     key: ADMIN_KEY,
-    decode: |raw| decode_admin_store(raw).map(|store| (store, false)),
+    decode: decode_admin_store,
     encode: encode_admin_store,
     name: "统计数据",
     no_storage: "导入的名单和成绩在关闭页面后不会保留。",

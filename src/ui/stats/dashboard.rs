@@ -6,13 +6,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::Computed;
-use crate::core::formats::write_csv;
+use crate::core::bank::Bank;
+use crate::core::formats::{write_csv, write_xlsx};
 use crate::core::units::{
-    absent_rows, format_rate, most_missed, results_rows, score_histogram, sorted_rows,
-    summary_rows, UnitColumn, UnitRow, SUMMARY_HEADERS,
+    absent_rows, format_rate, item_rows, most_missed, report_workbook, results_rows,
+    score_histogram, sorted_rows, summary_rows, UnitColumn, UnitRow, SUMMARY_HEADERS,
 };
-use crate::ui::browser::{download_text, local_date, now_ms, print_page};
+use crate::ui::browser::{download_bytes, download_text, local_date, now_ms, print_page};
 use crate::ui::state::AppState;
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The whole report of the computed inputs.
 #[component]
@@ -354,8 +357,8 @@ fn Items(computed: Arc<Computed>) -> impl IntoView {
 }
 
 /// A file name from the exam title, what it holds and today's date, without characters
-/// that file systems refuse.
-fn file_name(title: &str, what: &str) -> String {
+/// that file systems refuse; `extension` without the dot.
+fn file_name(title: &str, what: &str, extension: &str) -> String {
     let safe: String = title
         .chars()
         .map(|c| {
@@ -367,16 +370,35 @@ fn file_name(title: &str, what: &str) -> String {
         })
         .take(60)
         .collect();
-    format!("{safe}-{what}-{}.csv", local_date(now_ms()))
+    format!("{safe}-{what}-{}.{extension}", local_date(now_ms()))
 }
 
-/// CSV downloads (UTF-8 with BOM, formulas neutralised) and the print view.
+/// The workbook of the whole report: 单位汇总, 个人成绩, 未参考名单, 题目分析.
+fn workbook(computed: &Computed, bank: Option<&Bank>) -> Result<Vec<u8>, String> {
+    let items = item_rows(&computed.items, bank);
+    write_xlsx(&report_workbook(&computed.report, Some(&items)))
+}
+
+/// Downloads: the XLSX workbook, CSVs (UTF-8 with BOM), formulas neutralised; the print view.
 #[component]
 fn Exports(computed: Arc<Computed>) -> impl IntoView {
+    let app = expect_context::<AppState>();
     let status = RwSignal::new(None::<String>);
     let offer = move |what: &'static str, rows: Vec<Vec<String>>, title: String| {
         let text = String::from_utf8(write_csv(&rows)).expect("CSV is UTF-8");
-        if let Err(e) = download_text(&file_name(&title, what), &text, "text/csv;charset=utf-8") {
+        let name = file_name(&title, what, "csv");
+        if let Err(e) = download_text(&name, &text, "text/csv;charset=utf-8") {
+            status.set(Some(e));
+        }
+    };
+    let c0 = computed.clone();
+    let offer_workbook = move |_| {
+        let bank = app.ready_bank();
+        let saved = workbook(&c0, bank.as_deref()).and_then(|bytes| {
+            let name = file_name(&c0.exam.title, "统计报表", "xlsx");
+            download_bytes(&name, &bytes, XLSX_MIME)
+        });
+        if let Err(e) = saved {
             status.set(Some(e));
         }
     };
@@ -384,6 +406,9 @@ fn Exports(computed: Arc<Computed>) -> impl IntoView {
     view! {
         <div class="card exports">
             <h2>"导出"</h2>
+            <button class="primary" id="export-xlsx" on:click=offer_workbook>
+                "全部导出为 Excel（.xlsx）"
+            </button>
             <button id="export-summary" on:click=move |_| offer("单位汇总", summary_rows(&c1.report), c1.exam.title.clone())>
                 "单位汇总 CSV"
             </button>

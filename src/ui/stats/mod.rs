@@ -52,13 +52,12 @@ pub fn StatsPage() -> impl IntoView {
     // Every change is saved at once (unless this visit must not write, see `load_admin`).
     let writable = loaded.writable;
     Effect::new(move |first: Option<()>| {
-        let store = AdminStore {
+        let mut store = AdminStore {
             exam: inputs.exam.get(),
-            people: inputs
-                .roster
-                .with(|r| r.as_ref().map(|r| r.people().to_vec()).unwrap_or_default()),
             results: inputs.results.get(),
+            ..AdminStore::default()
         };
+        inputs.roster.with(|r| store.set_roster(r.as_ref()));
         if first.is_some() && writable {
             if let Err(message) = save_admin(&store) {
                 app.notice.set(Some(message));
