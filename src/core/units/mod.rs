@@ -3,6 +3,8 @@
 mod admin_store;
 mod collect;
 mod dashboard;
+#[cfg(test)]
+mod import_props;
 mod item_analysis;
 mod report;
 mod report_workbook;

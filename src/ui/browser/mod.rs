@@ -1,13 +1,16 @@
 //! Adapters to the browser: storage, network, location, clock, files. Nothing here decides
 //! anything.
 
+mod admin_storage;
 mod base;
 mod clock;
 mod fetch;
 mod files;
+mod idb;
 mod offline;
 mod storage;
 
+pub use admin_storage::{load_admin, save_admin};
 pub use base::base_path;
 pub use clock::{
     local_date, local_time, now_ms, parse_local_datetime, random_seed, random_tag, today,
@@ -18,4 +21,4 @@ pub use files::{
     read_dropped_files,
 };
 pub use offline::{apply_update, register_service_worker};
-pub use storage::{load_admin, load_exams, load_learner, save_admin, save_exams, save_learner};
+pub use storage::{load_exams, load_learner, save_exams, save_learner};

@@ -129,6 +129,17 @@ fn UnitTable(rows: Vec<UnitRow>, total: UnitRow) -> impl IntoView {
     }
 }
 
+/// A unit name short enough for the 120 units left of a bar: 9 characters, then "…" (the full
+/// name is the bar's title).
+fn bar_label(unit: &str) -> String {
+    const SHOWN: usize = 9;
+    if unit.chars().count() <= SHOWN {
+        unit.to_string()
+    } else {
+        unit.chars().take(SHOWN - 1).chain(['…']).collect()
+    }
+}
+
 /// A horizontal bar per unit for one rate.
 fn rate_bars(
     title: &'static str,
@@ -145,7 +156,8 @@ fn rate_bars(
             let width = value.unwrap_or(0.0) * 200.0;
             view! {
                 <g>
-                    <text x="0" y=y + 15 class="bar-label">{row.unit.clone()}</text>
+                    <title>{format!("{}：{}", row.unit, format_rate(value))}</title>
+                    <text x="0" y=y + 15 class="bar-label">{bar_label(&row.unit)}</text>
                     <rect x="120" y=y width=format!("{width:.1}") height="18" class="chart-bar" />
                     <text x=format!("{:.1}", 124.0 + width) y=y + 15 class="bar-value">
                         {format_rate(value)}

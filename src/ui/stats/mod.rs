@@ -7,6 +7,7 @@ mod imports;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::core::exam::ExamDefinition;
 use crate::core::units::{
@@ -38,30 +39,41 @@ struct Computed {
 #[component]
 pub fn StatsPage() -> impl IntoView {
     let app = expect_context::<AppState>();
-    let loaded = load_admin(now_ms());
-    if let Some(message) = loaded.notice {
-        app.notice.set(Some(message));
-    }
-    let stored = loaded.value;
     let inputs = StatsInputs {
-        exam: RwSignal::new(stored.exam.clone()),
-        roster: RwSignal::new(stored.roster()),
-        results: RwSignal::new(stored.results),
+        exam: RwSignal::new(None),
+        roster: RwSignal::new(None),
+        results: RwSignal::new(Vec::new()),
     };
     provide_context(inputs);
-    // Every change is saved at once (unless this visit must not write, see `load_admin`).
-    let writable = loaded.writable;
-    Effect::new(move |first: Option<()>| {
+    // Stored data arrives from IndexedDB after the first render; nothing is saved before it
+    // has (nor at all when this visit must not write, see `load_admin`).
+    let loading = RwSignal::new(true);
+    let writable = RwSignal::new(false);
+    spawn_local(async move {
+        let loaded = load_admin(now_ms()).await;
+        if let Some(message) = loaded.notice {
+            app.notice.set(Some(message));
+        }
+        let stored = loaded.value;
+        inputs.exam.set(stored.exam.clone());
+        inputs.roster.set(stored.roster());
+        inputs.results.set(stored.results);
+        writable.set(loaded.writable);
+        loading.set(false);
+    });
+    Effect::new(move |_| {
         let mut store = AdminStore {
             exam: inputs.exam.get(),
             results: inputs.results.get(),
             ..AdminStore::default()
         };
         inputs.roster.with(|r| store.set_roster(r.as_ref()));
-        if first.is_some() && writable {
-            if let Err(message) = save_admin(&store) {
-                app.notice.set(Some(message));
-            }
+        if writable.get() {
+            spawn_local(async move {
+                if let Err(message) = save_admin(&store).await {
+                    app.notice.set(Some(message));
+                }
+            });
         }
     });
     let computed = Memo::new(move |_| {
@@ -86,6 +98,7 @@ pub fn StatsPage() -> impl IntoView {
             <p class="lead">
                 "选择考试，导入应考名单和成绩文件，即可得到各单位参考率、优秀率和未参考名单。数据只在本机处理。"
             </p>
+            {move || loading.get().then(|| view! { <p class="status" id="stats-loading">"正在读取已保存的统计数据…"</p> })}
             <ExamPicker />
             <RosterImport />
             <ResultsImport />
