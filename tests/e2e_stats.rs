@@ -1,9 +1,10 @@
 //! End to end, in headless Chromium against the release `dist/`: an administrator pastes an
 //! exam code, imports a GBK roster CSV (one bad row, taken out on request) and several result
 //! files through the real file inputs, and reads the unit table and the 未参考名单, which a
-//! reload keeps. Names and
-//! units that look like HTML or spreadsheet formulas show as plain text, run nothing, and the
-//! CSV export neutralises the formula.
+//! reload keeps (IndexedDB). Names and units that look like HTML or spreadsheet formulas show
+//! as plain text, run nothing, and the CSV and XLSX exports neutralise the formula. Then an
+//! XLSX roster with unknown headers goes through the column-mapping step, and a table of
+//! unit head counts is taken as the roster.
 
 mod support;
 
@@ -15,6 +16,7 @@ use xuefa::core::bank::Bank;
 use xuefa::core::exam::{
     bank_version, draw, exam_code, Attempt, ExamDefinition, Participant, ResultRecord,
 };
+use xuefa::core::formats::{read_xlsx, write_xlsx, xlsx_sheet_names, XlsxSheet};
 
 const JUSTICE: &str = "县司法局";
 const HOSTILE_UNIT: &str = "<img src=x onerror=window.pwned=2>";
@@ -216,6 +218,85 @@ async fn a_roster_and_result_files_make_the_unit_report() {
         "the formula is neutralised: {text}"
     );
     assert!(!text.contains(",=HYPERLINK") && !text.contains(",\"=HYPERLINK"));
+
+    browser.click_text("全部导出为 Excel").await;
+    let xlsx = loop_until_file(&downloads.0, "xlsx").await;
+    let name = xlsx.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("统计测试考试-统计报表-20"), "{name}");
+    let book = std::fs::read(&xlsx).unwrap();
+    assert_eq!(
+        xlsx_sheet_names(&book).unwrap(),
+        ["单位汇总", "个人成绩", "未参考名单", "题目分析"]
+    );
+    let summary = read_xlsx(&book, Some("单位汇总")).unwrap();
+    assert_eq!(
+        summary.last().unwrap(),
+        &["合计", "5", "3", "60.0%", "2", "66.7%", "2", "66.7%", "66.7"]
+    );
+    let absent = read_xlsx(&book, Some("未参考名单")).unwrap();
+    assert!(
+        absent.contains(&vec![
+            HOSTILE_UNIT.to_string(),
+            "004".into(),
+            format!("'{FORMULA_NAME}")
+        ]),
+        "the formula is neutralised in the workbook: {absent:?}"
+    );
+    let people = read_xlsx(&book, Some("个人成绩")).unwrap();
+    assert!(people.iter().any(|row| row[1] == SCRIPT_NAME), "{people:?}");
+    let items = read_xlsx(&book, Some("题目分析")).unwrap();
+    assert_eq!(items[0][..3], ["题号", "题干", "法条"]);
+    assert!(items.len() > 3, "one row per question answered: {items:?}");
+
+    // An XLSX roster whose headers are not recognised: the user maps the columns.
+    let mapped = files.0.join("mapped.xlsx");
+    let rows = [
+        vec!["科室", "人员", "代码"],
+        vec![JUSTICE, "张三", "001"],
+        vec!["财政局", "钱七", "009"],
+    ];
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    std::fs::write(
+        &mapped,
+        write_xlsx(&[XlsxSheet::of_text("名单", &rows)]).unwrap(),
+    )
+    .unwrap();
+    let roster_input = browser.wait_for("#roster-file").await;
+    roster_input
+        .send_keys(&mapped.to_string_lossy())
+        .await
+        .unwrap();
+    browser.wait_for_text("请指出各列").await;
+    browser.select("#map-id", "2").await;
+    browser.select("#map-name", "1").await;
+    browser.select("#map-unit", "0").await;
+    browser.click_text("按所选列读取").await;
+    browser.wait_for_text("读到 2 人，0 处问题").await;
+    browser.click_text("全部导入").await;
+    browser.wait_for_text("已导入 2 人，2 个单位").await;
+    assert_eq!(
+        unit_row(&browser, "财政局").await[..4],
+        ["财政局", "1", "0", "0.0%"]
+    );
+
+    // A table of head counts per unit, when names are not collected.
+    let counts = files.0.join("counts.csv");
+    std::fs::write(&counts, format!("单位,应考人数\n{JUSTICE},4\n财政局,10\n")).unwrap();
+    let roster_input = browser.wait_for("#roster-file").await;
+    roster_input
+        .send_keys(&counts.to_string_lossy())
+        .await
+        .unwrap();
+    browser.wait_for_text("2 个单位，应考共 14 人").await;
+    browser.click_text("导入各单位应考人数").await;
+    browser.wait_for_text("已导入 2 个单位的应考人数").await;
+    assert_eq!(
+        unit_row(&browser, JUSTICE).await[..4],
+        [JUSTICE, "4", "2", "50.0%"]
+    );
 
     let errors = browser.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");

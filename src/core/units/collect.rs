@@ -156,54 +156,88 @@ pub fn collect_results(
     roster: &Roster,
     inputs: &[CollectedInput],
 ) -> Collection {
-    let loaded_version = bank_version(bank);
-    let exam_hash = exam.hash();
-    let known_units: Vec<String> = roster.units().into_iter().map(|(u, _)| u).collect();
-    let mut collection = Collection::default();
-    let mut accepted: Vec<AcceptedRecord> = Vec::new();
-    for input in inputs {
-        let flagged = |flag, record| FlaggedRecord {
-            source: input.source.clone(),
-            flag,
-            record,
-        };
-        let record = match read_record(&input.text) {
-            Ok(record) => record,
-            Err(CodeError::Checksum) => {
-                collection
-                    .flagged
-                    .push(flagged(Flag::ChecksumMismatch, None));
-                continue;
-            }
-            Err(error) => {
-                collection
-                    .flagged
-                    .push(flagged(Flag::Unreadable(error.to_string()), None));
-                continue;
-            }
-        };
-        let check = check_record(
+    let mut collector = Collector::new(exam, bank, roster);
+    collector.add(inputs);
+    collector.finish()
+}
+
+/// [`collect_results`] a part at a time, so a page can show progress between parts: the same
+/// result whatever the parts.
+pub struct Collector<'a> {
+    exam: &'a ExamDefinition,
+    bank: &'a Bank,
+    roster: &'a Roster,
+    loaded_version: String,
+    exam_hash: String,
+    known_units: Vec<String>,
+    flagged: Vec<FlaggedRecord>,
+    accepted: Vec<AcceptedRecord>,
+}
+
+impl<'a> Collector<'a> {
+    /// A collector with nothing added yet.
+    pub fn new(exam: &'a ExamDefinition, bank: &'a Bank, roster: &'a Roster) -> Collector<'a> {
+        Collector {
             exam,
-            &exam_hash,
-            &loaded_version,
+            bank,
             roster,
-            &known_units,
-            &record,
-        )
-        .and_then(|()| regrade(exam, bank, &record));
-        match check {
-            Ok(grade) => accepted.push(AcceptedRecord {
-                source: input.source.clone(),
-                record,
-                grade,
-            }),
-            Err(flag) => collection.flagged.push(flagged(flag, Some(record))),
+            loaded_version: bank_version(bank),
+            exam_hash: exam.hash(),
+            known_units: roster.units().into_iter().map(|(u, _)| u).collect(),
+            flagged: Vec::new(),
+            accepted: Vec::new(),
         }
     }
-    let (counted, superseded) = pick_counted(exam.counts, accepted);
-    collection.counted = counted;
-    collection.superseded = superseded;
-    collection
+
+    /// Reads, checks and re-grades the next inputs.
+    pub fn add(&mut self, inputs: &[CollectedInput]) {
+        for input in inputs {
+            let flagged = |flag, record| FlaggedRecord {
+                source: input.source.clone(),
+                flag,
+                record,
+            };
+            let record = match read_record(&input.text) {
+                Ok(record) => record,
+                Err(CodeError::Checksum) => {
+                    self.flagged.push(flagged(Flag::ChecksumMismatch, None));
+                    continue;
+                }
+                Err(error) => {
+                    self.flagged
+                        .push(flagged(Flag::Unreadable(error.to_string()), None));
+                    continue;
+                }
+            };
+            let check = check_record(
+                self.exam,
+                &self.exam_hash,
+                &self.loaded_version,
+                self.roster,
+                &self.known_units,
+                &record,
+            )
+            .and_then(|()| regrade(self.exam, self.bank, &record));
+            match check {
+                Ok(grade) => self.accepted.push(AcceptedRecord {
+                    source: input.source.clone(),
+                    record,
+                    grade,
+                }),
+                Err(flag) => self.flagged.push(flagged(flag, Some(record))),
+            }
+        }
+    }
+
+    /// Picks each person's counted attempt among everything added.
+    pub fn finish(self) -> Collection {
+        let (counted, superseded) = pick_counted(self.exam.counts, self.accepted);
+        Collection {
+            counted,
+            superseded,
+            flagged: self.flagged,
+        }
+    }
 }
 
 fn check_record(
@@ -505,6 +539,36 @@ pub(crate) mod tests {
         assert_eq!(report.rows[0].excellent, 0);
         let (_, c) = collected(CountRule::First);
         assert_eq!(c.counted[0].source, "0.json");
+    }
+
+    #[test]
+    fn collecting_in_parts_gives_the_same_collection() {
+        let bank = small_bank();
+        let exam = exam(&bank);
+        let inputs: Vec<CollectedInput> = [("001", 3, 9), ("002", 5, 1), ("001", 5, 4)]
+            .iter()
+            .map(|&(who, seed, right)| {
+                let r = record(&exam, &bank, who, "司法局", seed, right, 2_000_000 + seed);
+                input(who, r.to_json())
+            })
+            .chain([input("坏的", "not a result".into())])
+            .collect();
+        let roster = roster();
+        let whole = collect_results(&exam, &bank, &roster, &inputs);
+        let mut parts = Collector::new(&exam, &bank, &roster);
+        for part in inputs.chunks(1) {
+            parts.add(part);
+        }
+        let parts = parts.finish();
+        assert_eq!(parts, whole);
+        assert_eq!(
+            (
+                whole.counted.len(),
+                whole.superseded.len(),
+                whole.flagged.len()
+            ),
+            (2, 1, 1)
+        );
     }
 
     #[test]

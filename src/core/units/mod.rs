@@ -17,7 +17,7 @@ pub use admin_store::{
     decode_admin_store, encode_admin_store, AdminStore, ADMIN_KEY, ADMIN_SCHEMA_VERSION,
 };
 pub use collect::{
-    collect_results, AcceptedRecord, CollectedInput, Collection, Flag, FlaggedRecord,
+    collect_results, AcceptedRecord, CollectedInput, Collection, Collector, Flag, FlaggedRecord,
 };
 pub use dashboard::{score_histogram, sorted_rows, UnitColumn};
 pub use item_analysis::{

@@ -14,6 +14,7 @@ pub use admin_storage::{load_admin, save_admin};
 pub use base::base_path;
 pub use clock::{
     local_date, local_time, now_ms, parse_local_datetime, random_seed, random_tag, today,
+    yield_to_browser,
 };
 pub use fetch::fetch_text;
 pub use files::{

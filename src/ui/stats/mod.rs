@@ -11,10 +11,13 @@ use leptos::task::spawn_local;
 
 use crate::core::exam::ExamDefinition;
 use crate::core::units::{
-    collect_results, item_analysis, AdminStore, CollectedInput, Collection, ItemAnalysis, Roster,
+    item_analysis, AdminStore, CollectedInput, Collection, Collector, ItemAnalysis, Roster,
     UnitReport,
 };
-use crate::ui::browser::{load_admin, now_ms, save_admin};
+use crate::ui::browser::{load_admin, now_ms, save_admin, yield_to_browser};
+
+/// How many collected records are checked between two looks at the screen.
+const COLLECT_PART: usize = 500;
 use crate::ui::state::AppState;
 use dashboard::Dashboard;
 use imports::{ExamPicker, ResultsImport, RosterImport};
@@ -76,21 +79,45 @@ pub fn StatsPage() -> impl IntoView {
             });
         }
     });
-    let computed = Memo::new(move |_| {
-        let bank = app.ready_bank()?;
-        let exam = inputs.exam.get()?;
-        let roster = inputs.roster.get()?;
-        let collection = inputs
-            .results
-            .with(|results| collect_results(&exam, &bank, &roster, results));
-        let report = collection.report(&exam, &roster);
-        let items = item_analysis(&collection.responses());
-        Some(Arc::new(Computed {
-            exam,
-            collection,
-            report,
-            items,
-        }))
+    // Collecting re-grades every record: done a part at a time, with progress shown between
+    // parts, and started afresh (the older run abandoned) whenever an input changes.
+    let computed = RwSignal::new(None::<Arc<Computed>>);
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let run = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let bank = app.ready_bank();
+        let (exam, roster) = (inputs.exam.get(), inputs.roster.get());
+        let results = inputs.results.get();
+        run.update_value(|r| *r += 1);
+        let this_run = run.get_value();
+        let (Some(bank), Some(exam), Some(roster)) = (bank, exam, roster) else {
+            computed.set(None);
+            progress.set(None);
+            return;
+        };
+        spawn_local(async move {
+            let mut collector = Collector::new(&exam, &bank, &roster);
+            let mut done = 0;
+            for part in results.chunks(COLLECT_PART) {
+                progress.set(Some((done, results.len())));
+                yield_to_browser().await;
+                if run.get_value() != this_run {
+                    return;
+                }
+                collector.add(part);
+                done += part.len();
+            }
+            let collection = collector.finish();
+            let report = collection.report(&exam, &roster);
+            let items = item_analysis(&collection.responses());
+            progress.set(None);
+            computed.set(Some(Arc::new(Computed {
+                exam,
+                collection,
+                report,
+                items,
+            })));
+        });
     });
     view! {
         <section class="page stats">
@@ -102,6 +129,18 @@ pub fn StatsPage() -> impl IntoView {
             <ExamPicker />
             <RosterImport />
             <ResultsImport />
+            {move || {
+                progress
+                    .get()
+                    .map(|(done, total)| {
+                        view! {
+                            <div class="card" id="collect-progress">
+                                <p class="status">{format!("正在核对成绩：{done} / {total}")}</p>
+                                <progress max=total.to_string() value=done.to_string()></progress>
+                            </div>
+                        }
+                    })
+            }}
             {move || match computed.get() {
                 Some(c) => view! { <Dashboard computed=c /> }.into_any(),
                 None => {
@@ -110,14 +149,5 @@ pub fn StatsPage() -> impl IntoView {
                 }
             }}
         </section>
-    }
-}
-
-impl PartialEq for Computed {
-    fn eq(&self, other: &Computed) -> bool {
-        self.exam == other.exam
-            && self.collection == other.collection
-            && self.report == other.report
-            && self.items == other.items
     }
 }
