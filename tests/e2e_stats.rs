@@ -21,7 +21,8 @@ use xuefa::core::formats::{read_xlsx, write_xlsx, xlsx_sheet_names, XlsxSheet};
 const JUSTICE: &str = "县司法局";
 const HOSTILE_UNIT: &str = "<img src=x onerror=window.pwned=2>";
 const SCRIPT_NAME: &str = "<script>window.pwned=1</script>";
-const FORMULA_NAME: &str = "=HYPERLINK(\"http://evil.example\",\"点我\")";
+/// Also long and unbroken, as a pasted link is: it must wrap on a phone.
+const FORMULA_NAME: &str = "=HYPERLINK(\"http://evil.example/account/verify/login-now\",\"点我\")";
 
 fn bank() -> Bank {
     let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/dist/bank.json"))
@@ -73,6 +74,16 @@ fn record(
     let g = attempt.grade(bank).unwrap();
     ResultRecord::of(&attempt, &g).unwrap()
 }
+
+/// Elements other than the unit table's own scrolling box that reach past a 360 px screen.
+const TOO_WIDE: &str = r#"
+const page = document.documentElement.scrollWidth, inner = window.innerWidth;
+return [...document.querySelectorAll('main *')]
+  .filter(el => !el.closest('.table-scroll') && el.getBoundingClientRect().right > 361)
+  .slice(0, 5)
+  .map(el => `${el.tagName.toLowerCase()}.${el.className} right edge ${Math.round(el.getBoundingClientRect().right)}`)
+  .concat(page > 360 || inner > 360 ? [`page ${page} px, window ${inner} px`] : []);
+"#;
 
 /// The text of each cell of the unit table's row whose first cell is `unit` (or the totals).
 async fn unit_row(browser: &Browser, unit: &str) -> Vec<String> {
@@ -206,6 +217,17 @@ async fn a_roster_and_result_files_make_the_unit_report() {
         json!([true, 0]),
         "nothing the roster holds ran or became markup"
     );
+
+    // On a 360 px phone, the long unbroken unit name wraps: only the unit table scrolls sideways.
+    let phone = json!({ "width": 360, "height": 640, "deviceScaleFactor": 1, "mobile": true });
+    browser
+        .cdp("Emulation.setDeviceMetricsOverride", phone)
+        .await;
+    let too_wide = browser.eval(TOO_WIDE).await;
+    assert_eq!(too_wide, json!([]), "the page fits 360 px");
+    browser
+        .cdp("Emulation.clearDeviceMetricsOverride", json!({}))
+        .await;
 
     browser.click_text("未参考名单 CSV").await;
     let csv = loop_until_file(&downloads.0, "csv").await;
