@@ -206,6 +206,7 @@ async fn a_roster_and_result_files_make_the_unit_report() {
     browser
         .eval("document.querySelectorAll('#absent details').forEach(d => d.open = true); return 0;")
         .await;
+    browser.wait_for_text("王五（005）").await;
     let absent = browser.wait_for("#absent").await.text().await.unwrap();
     assert!(absent.contains("王五（005）"));
     assert!(absent.contains(&format!("{FORMULA_NAME}（004）")));

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::{unit_report, Lines, Responses, Roster, ScoredResult, UnitReport};
 use crate::core::bank::Bank;
 use crate::core::exam::{
-    bank_version, counted_attempt, decode_answers, decode_result_code, draw, grade,
-    parse_result_file, CodeError, CountRule, ExamDefinition, Grade, ResultRecord, Score,
+    bank_version, counted_attempt, decode_answers, decode_result_code, grade, parse_result_file,
+    CodeError, CountRule, DrawError, Drawer, ExamDefinition, Grade, ResultRecord, Score,
     RESULT_PREFIX,
 };
 
@@ -167,6 +167,7 @@ pub struct Collector<'a> {
     exam: &'a ExamDefinition,
     bank: &'a Bank,
     roster: &'a Roster,
+    drawer: Result<Drawer<'a>, DrawError>,
     loaded_version: String,
     exam_hash: String,
     known_units: Vec<String>,
@@ -181,6 +182,7 @@ impl<'a> Collector<'a> {
             exam,
             bank,
             roster,
+            drawer: Drawer::new(&exam.blueprint, bank),
             loaded_version: bank_version(bank),
             exam_hash: exam.hash(),
             known_units: roster.units().into_iter().map(|(u, _)| u).collect(),
@@ -217,7 +219,7 @@ impl<'a> Collector<'a> {
                 &self.known_units,
                 &record,
             )
-            .and_then(|()| regrade(self.exam, self.bank, &record));
+            .and_then(|()| regrade(self.exam, self.bank, &self.drawer, &record));
             match check {
                 Ok(grade) => self.accepted.push(AcceptedRecord {
                     source: input.source.clone(),
@@ -270,9 +272,18 @@ fn check_record(
 }
 
 /// Redraws the paper from the record's seed and grades the record's answers on it.
-fn regrade(exam: &ExamDefinition, bank: &Bank, record: &ResultRecord) -> Result<Grade, Flag> {
+fn regrade(
+    exam: &ExamDefinition,
+    bank: &Bank,
+    drawer: &Result<Drawer, DrawError>,
+    record: &ResultRecord,
+) -> Result<Grade, Flag> {
     let unreadable = |why: String| Flag::Unreadable(why);
-    let paper = draw(&exam.blueprint, bank, record.seed).map_err(|e| unreadable(e.to_string()))?;
+    let paper = drawer
+        .as_ref()
+        .map_err(|e| unreadable(e.to_string()))?
+        .draw(record.seed)
+        .map_err(|e| unreadable(e.to_string()))?;
     let answers = decode_answers(&record.answers).map_err(|e| unreadable(e.to_string()))?;
     if answers.len() != paper.items.len() {
         return Err(unreadable(format!(
@@ -338,7 +349,7 @@ fn pick_counted(
 pub(crate) mod tests {
     use super::*;
     use crate::core::exam::{small_bank, small_blueprint};
-    use crate::core::exam::{Attempt, Participant, Window};
+    use crate::core::exam::{draw, Attempt, Participant, Window};
     use crate::core::units::roster::test_person as person;
 
     pub(crate) fn exam(bank: &Bank) -> ExamDefinition {

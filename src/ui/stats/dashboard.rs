@@ -1,6 +1,7 @@
 //! The report on screen: the sortable unit table with its 双100% mark, bar charts and the
 //! score histogram, records set apart, the 未参考名单, the item analysis, exports and print.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ use crate::core::bank::Bank;
 use crate::core::formats::{write_csv, write_xlsx};
 use crate::core::units::{
     absent_rows, format_rate, item_rows, most_missed, report_workbook, results_rows,
-    score_histogram, sorted_rows, summary_rows, UnitColumn, UnitRow, SUMMARY_HEADERS,
+    score_histogram, sorted_rows, summary_rows, Person, UnitColumn, UnitRow, SUMMARY_HEADERS,
 };
 use crate::ui::browser::{download_bytes, download_text, local_date, now_ms, print_page};
 use crate::ui::state::AppState;
@@ -269,26 +270,38 @@ fn SetApart(computed: Arc<Computed>) -> impl IntoView {
     }
 }
 
-/// 未参考名单, per unit and in all.
+/// 未参考名单, per unit and in all. A unit's names are put on the page only once its list is
+/// opened, so a county where thousands have not sat yet still renders at once.
 #[component]
 fn Absent(computed: Arc<Computed>) -> impl IntoView {
     let report = &computed.report;
+    let mut by_unit: HashMap<&str, Vec<&Person>> = HashMap::new();
+    for person in &report.absent {
+        by_unit
+            .entry(person.unit.as_str())
+            .or_default()
+            .push(person);
+    }
     let per_unit = report
         .rows
         .iter()
         .map(|row| {
-            let people: Vec<_> = report
-                .absent
-                .iter()
-                .filter(|p| p.unit == row.unit)
-                .collect();
-            let names = people
-                .iter()
-                .map(|p| view! { <li>{format!("{}（{}）", p.name, p.id)}</li> })
-                .collect_view();
+            let people: Vec<Person> = by_unit
+                .get(row.unit.as_str())
+                .map(|people| people.iter().map(|&p| p.clone()).collect())
+                .unwrap_or_default();
             let count = people.len();
+            let open = RwSignal::new(false);
+            let names = move || {
+                open.get().then(|| {
+                    people
+                        .iter()
+                        .map(|p| view! { <li>{format!("{}（{}）", p.name, p.id)}</li> })
+                        .collect_view()
+                })
+            };
             view! {
-                <details>
+                <details on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                     <summary>{format!("{}：{} 人未参考", row.unit, count)}</summary>
                     <ul>{names}</ul>
                 </details>
