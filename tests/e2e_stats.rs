@@ -3,8 +3,8 @@
 //! files through the real file inputs, and reads the unit table and the 未参考名单, which a
 //! reload keeps (IndexedDB). Names and units that look like HTML or spreadsheet formulas show
 //! as plain text, run nothing, and the CSV and XLSX exports neutralise the formula. Then an
-//! XLSX roster with unknown headers goes through the column-mapping step, and a table of
-//! unit head counts is taken as the roster.
+//! XLSX roster with unknown headers goes through the column-mapping step, a table of unit
+//! head counts is taken as the roster, and another administrator's results table merges in.
 
 mod support;
 
@@ -320,6 +320,30 @@ async fn a_roster_and_result_files_make_the_unit_report() {
         unit_row(&browser, JUSTICE).await[..4],
         [JUSTICE, "4", "2", "50.0%"]
     );
+
+    // A results table another administrator exported (个人成绩) merges with the records.
+    let table = files.0.join("towns.csv");
+    std::fs::write(
+        &table,
+        "工号,姓名,单位,得分,交卷时间\nT01,外镇张三,财政局,95,2026-11-20 09:30:00\n",
+    )
+    .unwrap();
+    let result_input = browser.wait_for("#result-files").await;
+    result_input
+        .send_keys(&table.to_string_lossy())
+        .await
+        .unwrap();
+    browser.wait_for_text("成绩表 1 个").await;
+    browser.wait_for_text("财政局").await;
+    let mut merged = Vec::new();
+    for _ in 0..100 {
+        merged = unit_row(&browser, "财政局").await;
+        if merged[2] == "1" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(merged[..4], ["财政局", "10", "1", "10.0%"]);
 
     let errors = browser.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");

@@ -1,8 +1,10 @@
 //! A county-sized set in headless Chromium (159 units, 13,492 people on the roster, a result
 //! code for about 97% of them): the roster CSV and the pasted codes are imported through the
 //! page, and the unit table's totals must equal what the core computes from the same data.
-//! It prints how long each step took (timings are reported, never asserted). Heavy, so it is
-//! run on request: `cargo test --release --test e2e_stats_scale -- --ignored --nocapture`.
+//! A province-sized set: a head-count roster of 1,000 units and a results table of 1,000,000
+//! rows, imported, reported and kept over a reload. Each prints how long its steps took
+//! (timings are reported, never asserted). Heavy, so they run on request:
+//! `cargo test --test e2e_stats_scale -- --ignored --nocapture --test-threads 1`.
 
 mod support;
 
@@ -157,6 +159,73 @@ async fn a_county_imports_and_renders() {
         inputs.len(),
         roster_time.as_secs_f64(),
         results_time.as_secs_f64(),
+        reload_time.as_secs_f64()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a province-sized measurement: run with --ignored"]
+async fn a_province_table_of_a_million_rows_imports_and_survives_a_reload() {
+    const ROWS: usize = 1_000_000;
+    const PROVINCE_UNITS: usize = 1_000;
+    let bank = bank();
+    let mut exam = ExamDefinition::mock("E-province".into(), bank_version(&bank));
+    exam.title = "省级规模测试".into();
+    exam.official = true;
+    let files = TempDir::new();
+    let mut counts = String::from("单位,应考人数\n");
+    for u in 0..PROVINCE_UNITS {
+        counts.push_str(&format!("第{u}单位,{}\n", ROWS / PROVINCE_UNITS + 10));
+    }
+    let roster_file = files.0.join("counts.csv");
+    std::fs::write(&roster_file, counts).unwrap();
+    let mut table = String::from("工号,姓名,单位,得分,交卷时间\n");
+    for i in 0..ROWS {
+        let score = 40 + (i * 7919) % 61;
+        table.push_str(&format!(
+            "P{i:07},职工{i},第{}单位,{score},2026-11-20 09:30:00\n",
+            i % PROVINCE_UNITS
+        ));
+    }
+    let table_file = files.0.join("province.csv");
+    std::fs::write(&table_file, table).unwrap();
+
+    let server = StaticServer::dist();
+    let browser = Browser::start(1280, 900).await;
+    browser.open(&server.url("/stats")).await;
+    browser.fill("#stats-exam-code", &exam_code(&exam)).await;
+    browser.click_text("读取考试码").await;
+    browser.wait_for_text("已选：省级规模测试").await;
+    let input = browser.wait_for("#roster-file").await;
+    input
+        .send_keys(&roster_file.to_string_lossy())
+        .await
+        .unwrap();
+    browser.click_text("导入各单位应考人数").await;
+    browser
+        .wait_for_text(&format!("已导入 {PROVINCE_UNITS} 个单位的应考人数"))
+        .await;
+
+    let total_row = format!(
+        "return (() => {{ const f = document.querySelector('#unit-table tfoot tr'); \
+         return !!f && f.cells[2].textContent === '{ROWS}' && !document.querySelector('#collect-progress'); }})();"
+    );
+    let start = Instant::now();
+    let input = browser.wait_for("#result-files").await;
+    input
+        .send_keys(&table_file.to_string_lossy())
+        .await
+        .unwrap();
+    let import_time = start.elapsed() + until(&browser, &total_row).await;
+    let start = Instant::now();
+    browser.reload().await;
+    let reload_time = start.elapsed() + until(&browser, &total_row).await;
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    println!(
+        "province ({ROWS} table rows, {PROVINCE_UNITS} units): import to table {:.1} s, \
+         reload from IndexedDB to table {:.1} s",
+        import_time.as_secs_f64(),
         reload_time.as_secs_f64()
     );
 }

@@ -7,7 +7,8 @@
 //! Versions:
 //! - 1: `{"version":1,"exam":{…}|null,"people":[…],"results":[…]}` (localStorage).
 //! - 2: adds `"headcounts":[["单位",应考人数],…]`, the roster of units when names are not
-//!   collected (empty: the roster names people, or there is none).
+//!   collected (empty: the roster names people, or there is none), and `"tables":[…]`, result
+//!   tables (个人成绩) other administrators exported, each kept as CSV text.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -32,6 +33,9 @@ pub struct AdminStore {
     pub headcounts: Vec<(String, usize)>,
     /// The result files and codes as collected.
     pub results: Vec<CollectedInput>,
+    /// Result tables from other administrators: the file name and the rows as CSV text
+    /// (see `results_csv`).
+    pub tables: Vec<CollectedInput>,
 }
 
 impl AdminStore {
@@ -76,6 +80,7 @@ fn migrate(version: u64, mut value: Value) -> Result<Value, String> {
         1 => {
             let record = value.as_object_mut().ok_or("不是对象")?;
             record.insert("headcounts".into(), json!([]));
+            record.insert("tables".into(), json!([]));
             Ok(value)
         }
         _ => Err(format!("没有从版本 {version} 升级的方法")),
@@ -99,6 +104,10 @@ mod tests {
                 source: "a.json".into(),
                 text: "{}".into(),
             }],
+            tables: vec![CollectedInput {
+                source: "乡镇汇总.xlsx".into(),
+                text: "工号,姓名,单位,得分,交卷时间\n001,张三,司法局,90,\n".into(),
+            }],
         }
     }
 
@@ -116,7 +125,7 @@ mod tests {
         let v1 = r#"{"version":1,"exam":null,"people":[{"id":"001","name":"张三","unit":"司法局"}],"results":[]}"#;
         let (store, migrated) = decode_admin_store(v1).unwrap();
         assert!(migrated);
-        assert!(store.headcounts.is_empty());
+        assert!(store.headcounts.is_empty() && store.tables.is_empty());
         assert_eq!(store.roster().unwrap().person("001").unwrap().name, "张三");
     }
 

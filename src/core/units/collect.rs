@@ -130,11 +130,24 @@ impl Collection {
 
     /// The per-unit report of the counted results, with the exam's lines.
     pub fn report(&self, exam: &ExamDefinition, roster: &Roster) -> UnitReport {
+        self.report_with_tables(exam, roster, &[])
+    }
+
+    /// The per-unit report of the counted results together with rows of result tables other
+    /// administrators exported (个人成绩); a person in both counts once, by the exam's rule.
+    pub fn report_with_tables(
+        &self,
+        exam: &ExamDefinition,
+        roster: &Roster,
+        tables: &[ScoredResult],
+    ) -> UnitReport {
         let lines = Lines {
             pass: f64::from(exam.pass_line),
             excellent: f64::from(exam.excellence_line),
         };
-        unit_report(roster, &self.scored(), lines, exam.counts)
+        let mut results = self.scored();
+        results.extend_from_slice(tables);
+        unit_report(roster, &results, lines, exam.counts)
     }
 }
 
@@ -348,8 +361,8 @@ fn pick_counted(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::core::exam::{small_bank, small_blueprint};
     use crate::core::exam::{draw, Attempt, Participant, Window};
+    use crate::core::exam::{small_bank, small_blueprint};
     use crate::core::units::roster::test_person as person;
 
     pub(crate) fn exam(bank: &Bank) -> ExamDefinition {
@@ -580,6 +593,27 @@ pub(crate) mod tests {
             ),
             (2, 1, 1)
         );
+    }
+
+    #[test]
+    fn table_rows_merge_with_collected_results() {
+        let bank = small_bank();
+        let exam = exam(&bank);
+        let sat = record(&exam, &bank, "001", "司法局", 3, 4, 2_000_000);
+        let c = collect_results(&exam, &bank, &roster(), &[input("a", sat.to_json())]);
+        let row = |id: &str, unit: &str, score: f64| ScoredResult {
+            person_id: id.into(),
+            name: format!("姓名{id}"),
+            unit: unit.into(),
+            score,
+            submitted_at: 0,
+        };
+        let tables = [row("001", "司法局", 100.0), row("003", "财政局", 5.0)];
+        let report = c.report_with_tables(&exam, &roster(), &tables);
+        let total = &report.total;
+        assert_eq!((total.sat, total.passed, total.excellent), (2, 1, 1));
+        assert_eq!(report.counted[0].score, 100.0, "the highest attempt counts");
+        assert_eq!(c.report(&exam, &roster()).total.sat, 1);
     }
 
     #[test]

@@ -28,6 +28,16 @@ pub fn results_rows(results: &[ScoredResult]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The results as CSV text for keeping, exactly as [`read_results_table`] reads them back
+/// (no BOM and no formula guard: this text is for the app, not for a spreadsheet).
+pub fn results_csv(results: &[ScoredResult]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in results_rows(results) {
+        writer.write_record(&row).expect("writing to memory");
+    }
+    String::from_utf8(writer.into_inner().expect("writing to memory")).expect("rows are text")
+}
+
 /// A score as tables print it: "90", "87.5".
 pub fn format_score(score: f64) -> String {
     let rounded = (score * 10.0).round() / 10.0;
@@ -235,6 +245,16 @@ mod tests {
         assert_eq!(
             problems[0].to_string(),
             "第 2 行“得分”列：“优”不是 0–100 的分数"
+        );
+    }
+
+    #[test]
+    fn kept_tables_read_back_unchanged() {
+        let kept = results_csv(&sample());
+        assert_eq!(
+            read_results_table(kept.as_bytes()),
+            Ok(sample()),
+            "formulas stay as typed"
         );
     }
 

@@ -8,10 +8,11 @@ use leptos::task::spawn_local;
 
 use super::StatsInputs;
 use crate::core::exam::decode_exam_code;
-use crate::core::formats::read_table_with;
+use crate::core::formats::{is_xlsx, read_table_with};
 use crate::core::units::{
-    column_titles, find_roster_columns, guess_header_row, read_headcounts, read_roster,
-    CollectedInput, Roster, RosterColumns, RosterDraft, RowProblem,
+    column_titles, find_roster_columns, guess_header_row, read_headcounts, read_results_rows,
+    read_roster, results_csv, CollectedInput, Roster, RosterColumns, RosterDraft, RowProblem,
+    ScoredResult,
 };
 use crate::ui::browser::{decode_gb18030, read_chosen_files, read_dropped_files};
 use crate::ui::exam::ExamState;
@@ -355,6 +356,26 @@ fn ColumnMapping(
     }
 }
 
+/// Whether a chosen file is a results table (个人成绩 as .csv or .xlsx) rather than one result.
+fn is_results_table(name: &str, bytes: &[u8]) -> bool {
+    is_xlsx(bytes) || name.to_lowercase().ends_with(".csv")
+}
+
+/// Reads a results table: every row, or the first problems by row and column.
+fn read_results_file(bytes: &[u8]) -> Result<Vec<ScoredResult>, String> {
+    let rows = read_table_with(bytes, decode_gb18030)?;
+    read_results_rows(&rows).map_err(|problems| {
+        let shown: Vec<String> = problems.iter().take(10).map(ToString::to_string).collect();
+        let more = problems.len().saturating_sub(shown.len());
+        let tail = if more > 0 {
+            format!("；另有 {more} 处")
+        } else {
+            String::new()
+        };
+        format!("{}{tail}", shown.join("；"))
+    })
+}
+
 /// Importing results: many result files at once, and pasted result codes, one per line.
 #[component]
 pub fn ResultsImport() -> impl IntoView {
@@ -362,14 +383,28 @@ pub fn ResultsImport() -> impl IntoView {
     let codes = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let add = move |files: Vec<(String, Vec<u8>)>| {
-        let read: Vec<CollectedInput> = files
-            .into_iter()
-            .map(|(name, bytes)| CollectedInput {
-                source: name,
-                text: String::from_utf8_lossy(&bytes).into_owned(),
-            })
-            .collect();
-        inputs.results.update(|r| r.extend(read));
+        let mut records = Vec::new();
+        let mut tables = Vec::new();
+        let mut problems = Vec::new();
+        for (name, bytes) in files {
+            if !is_results_table(&name, &bytes) {
+                records.push(CollectedInput {
+                    source: name,
+                    text: String::from_utf8_lossy(&bytes).into_owned(),
+                });
+                continue;
+            }
+            match read_results_file(&bytes) {
+                Ok(results) => tables.push(CollectedInput {
+                    text: results_csv(&results),
+                    source: name,
+                }),
+                Err(found) => problems.push(format!("“{name}”未导入：{found}")),
+            }
+        }
+        error.set((!problems.is_empty()).then(|| problems.join("\n")));
+        inputs.results.update(|r| r.extend(records));
+        inputs.tables.update(|t| t.extend(tables));
     };
     let choose = move |ev: leptos::ev::Event| {
         let input = input_of(&ev);
@@ -408,12 +443,14 @@ pub fn ResultsImport() -> impl IntoView {
         <div class="card drop-zone" on:dragover=|ev| ev.prevent_default() on:drop=drop>
             <h2>"3. 成绩"</h2>
             <label class="field">
-                <span>"成绩文件（可一次选择多个 .json 文件，也可拖到这里）"</span>
+                <span>
+                    "成绩文件（可一次选择多个 .json 文件，也可拖到这里）；其他管理员导出的个人成绩表（.csv 或 .xlsx）也可在此导入合并"
+                </span>
                 <input
                     type="file"
                     id="result-files"
                     multiple=true
-                    accept=".json,application/json"
+                    accept=".json,.csv,.xlsx,application/json,text/csv"
                     on:change=choose
                 />
             </label>
@@ -424,9 +461,16 @@ pub fn ResultsImport() -> impl IntoView {
             <button on:click=add_codes>"加入成绩代码"</button>
             {move || error.get().map(|m| view! { <p class="status error" role="alert">{m}</p> })}
             <p class="status" id="results-count">
-                {move || format!("已收到 {} 份成绩。", inputs.results.with(Vec::len))}
+                {move || {
+                    let tables = inputs.tables.with(Vec::len);
+                    let files = format!("已收到 {} 份成绩", inputs.results.with(Vec::len));
+                    if tables == 0 { format!("{files}。") } else { format!("{files}，成绩表 {tables} 个。") }
+                }}
             </p>
-            <button on:click=move |_| inputs.results.set(Vec::new())>"清空成绩"</button>
+            <button on:click=move |_| {
+                inputs.results.set(Vec::new());
+                inputs.tables.set(Vec::new());
+            }>"清空成绩"</button>
         </div>
     }
 }

@@ -11,8 +11,8 @@ use leptos::task::spawn_local;
 
 use crate::core::exam::ExamDefinition;
 use crate::core::units::{
-    item_analysis, AdminStore, CollectedInput, Collection, Collector, ItemAnalysis, Roster,
-    UnitReport,
+    item_analysis, read_results_table, AdminStore, CollectedInput, Collection, Collector,
+    ItemAnalysis, Roster, ScoredResult, UnitReport,
 };
 use crate::ui::browser::{load_admin, now_ms, save_admin, yield_to_browser};
 
@@ -28,6 +28,8 @@ struct StatsInputs {
     exam: RwSignal<Option<ExamDefinition>>,
     roster: RwSignal<Option<Roster>>,
     results: RwSignal<Vec<CollectedInput>>,
+    /// Result tables other administrators exported, kept as CSV text.
+    tables: RwSignal<Vec<CollectedInput>>,
 }
 
 /// Everything computed from the inputs.
@@ -46,6 +48,7 @@ pub fn StatsPage() -> impl IntoView {
         exam: RwSignal::new(None),
         roster: RwSignal::new(None),
         results: RwSignal::new(Vec::new()),
+        tables: RwSignal::new(Vec::new()),
     };
     provide_context(inputs);
     // Stored data arrives from IndexedDB after the first render; nothing is saved before it
@@ -61,6 +64,7 @@ pub fn StatsPage() -> impl IntoView {
         inputs.exam.set(stored.exam.clone());
         inputs.roster.set(stored.roster());
         inputs.results.set(stored.results);
+        inputs.tables.set(stored.tables);
         writable.set(loaded.writable);
         loading.set(false);
     });
@@ -68,6 +72,7 @@ pub fn StatsPage() -> impl IntoView {
         let mut store = AdminStore {
             exam: inputs.exam.get(),
             results: inputs.results.get(),
+            tables: inputs.tables.get(),
             ..AdminStore::default()
         };
         inputs.roster.with(|r| store.set_roster(r.as_ref()));
@@ -88,6 +93,7 @@ pub fn StatsPage() -> impl IntoView {
         let bank = app.ready_bank();
         let (exam, roster) = (inputs.exam.get(), inputs.roster.get());
         let results = inputs.results.get();
+        let tables = inputs.tables.get();
         run.update_value(|r| *r += 1);
         let this_run = run.get_value();
         let (Some(bank), Some(exam), Some(roster)) = (bank, exam, roster) else {
@@ -108,7 +114,13 @@ pub fn StatsPage() -> impl IntoView {
                 done += part.len();
             }
             let collection = collector.finish();
-            let report = collection.report(&exam, &roster);
+            // Kept tables were checked when imported; one that no longer reads counts nothing.
+            let table_rows: Vec<ScoredResult> = tables
+                .iter()
+                .filter_map(|t| read_results_table(t.text.as_bytes()).ok())
+                .flatten()
+                .collect();
+            let report = collection.report_with_tables(&exam, &roster, &table_rows);
             let items = item_analysis(&collection.responses());
             progress.set(None);
             computed.set(Some(Arc::new(Computed {
