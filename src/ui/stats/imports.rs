@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::StatsInputs;
+use super::{StatsInputs, TABLE_PART};
 use crate::core::exam::decode_exam_code;
 use crate::core::formats::{is_xlsx, read_table_with};
 use crate::core::units::{
@@ -361,6 +361,13 @@ fn is_results_table(name: &str, bytes: &[u8]) -> bool {
     is_xlsx(bytes) || name.to_lowercase().ends_with(".csv")
 }
 
+/// How many files the kept parts of results tables came from.
+fn distinct_sources(parts: &[CollectedInput]) -> usize {
+    let mut sources: Vec<&str> = parts.iter().map(|p| p.source.as_str()).collect();
+    sources.dedup();
+    sources.len()
+}
+
 /// Reads a results table: every row, or the first problems by row and column.
 fn read_results_file(bytes: &[u8]) -> Result<Vec<ScoredResult>, String> {
     let rows = read_table_with(bytes, decode_gb18030)?;
@@ -395,10 +402,13 @@ pub fn ResultsImport() -> impl IntoView {
                 continue;
             }
             match read_results_file(&bytes) {
-                Ok(results) => tables.push(CollectedInput {
-                    text: results_csv(&results),
-                    source: name,
-                }),
+                // Kept in parts, so that reading them back leaves the page responsive.
+                Ok(results) => {
+                    tables.extend(results.chunks(TABLE_PART).map(|part| CollectedInput {
+                        text: results_csv(part),
+                        source: name.clone(),
+                    }))
+                }
                 Err(found) => problems.push(format!("“{name}”未导入：{found}")),
             }
         }
@@ -462,7 +472,7 @@ pub fn ResultsImport() -> impl IntoView {
             {move || error.get().map(|m| view! { <p class="status error" role="alert">{m}</p> })}
             <p class="status" id="results-count">
                 {move || {
-                    let tables = inputs.tables.with(Vec::len);
+                    let tables = inputs.tables.with(|t| distinct_sources(t));
                     let files = format!("已收到 {} 份成绩", inputs.results.with(Vec::len));
                     if tables == 0 { format!("{files}。") } else { format!("{files}，成绩表 {tables} 个。") }
                 }}

@@ -18,6 +18,8 @@ use crate::ui::browser::{load_admin, now_ms, save_admin, yield_to_browser};
 
 /// How many collected records are checked between two looks at the screen.
 const COLLECT_PART: usize = 500;
+/// How many rows of a results table are kept (and read back) as one part.
+pub(super) const TABLE_PART: usize = 50_000;
 use crate::ui::state::AppState;
 use dashboard::Dashboard;
 use imports::{ExamPicker, ResultsImport, RosterImport};
@@ -102,24 +104,35 @@ pub fn StatsPage() -> impl IntoView {
             return;
         };
         spawn_local(async move {
+            // Steps: each part of the records, then each kept part of a results table.
+            let steps = results.len().div_ceil(COLLECT_PART) + tables.len();
+            let mut step = 0;
+            let mut next_step = move || {
+                progress.set(Some((step, steps)));
+                step += 1;
+            };
             let mut collector = Collector::new(&exam, &bank, &roster);
-            let mut done = 0;
             for part in results.chunks(COLLECT_PART) {
-                progress.set(Some((done, results.len())));
+                next_step();
                 yield_to_browser().await;
                 if run.get_value() != this_run {
                     return;
                 }
                 collector.add(part);
-                done += part.len();
             }
             let collection = collector.finish();
-            // Kept tables were checked when imported; one that no longer reads counts nothing.
-            let table_rows: Vec<ScoredResult> = tables
-                .iter()
-                .filter_map(|t| read_results_table(t.text.as_bytes()).ok())
-                .flatten()
-                .collect();
+            let mut table_rows: Vec<ScoredResult> = Vec::new();
+            for table in &tables {
+                next_step();
+                yield_to_browser().await;
+                if run.get_value() != this_run {
+                    return;
+                }
+                // Kept parts were checked when imported and are read back unchanged.
+                if let Ok(rows) = read_results_table(table.text.as_bytes()) {
+                    table_rows.extend(rows);
+                }
+            }
             let report = collection.report_with_tables(&exam, &roster, &table_rows);
             let items = item_analysis(&collection.responses());
             progress.set(None);
@@ -145,9 +158,10 @@ pub fn StatsPage() -> impl IntoView {
                 progress
                     .get()
                     .map(|(done, total)| {
+                        let percent = done * 100 / total.max(1);
                         view! {
                             <div class="card" id="collect-progress">
-                                <p class="status">{format!("正在核对成绩：{done} / {total}")}</p>
+                                <p class="status">{format!("正在核对成绩：{percent}%")}</p>
                                 <progress max=total.to_string() value=done.to_string()></progress>
                             </div>
                         }
