@@ -321,18 +321,18 @@ async fn a_roster_and_result_files_make_the_unit_report() {
         [JUSTICE, "4", "2", "50.0%"]
     );
 
-    // A results table another administrator exported (个人成绩) merges with the records.
-    let table = files.0.join("towns.csv");
-    std::fs::write(
-        &table,
-        "工号,姓名,单位,得分,交卷时间\nT01,外镇张三,财政局,95,2026-11-20 09:30:00\n",
-    )
-    .unwrap();
-    let result_input = browser.wait_for("#result-files").await;
-    result_input
-        .send_keys(&table.to_string_lossy())
-        .await
-        .unwrap();
+    // A results table another administrator exported (个人成绩), dropped on the results card,
+    // merges with the records.
+    let dropped = browser
+        .eval(
+            "const table = '工号,姓名,单位,得分,交卷时间\\nT01,外镇张三,财政局,95,2026-11-20 09:30:00\\n';
+             const files = new DataTransfer();
+             files.items.add(new File([table], 'towns.csv', { type: 'text/csv' }));
+             const card = document.querySelector('#result-files').closest('.drop-zone');
+             return card.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));",
+        )
+        .await;
+    assert_eq!(dropped, json!(false), "the page takes the drop (default prevented)");
     browser.wait_for_text("成绩表 1 个").await;
     browser.wait_for_text("财政局").await;
     let mut merged = Vec::new();
