@@ -1,4 +1,5 @@
-//! End to end, in headless Chromium against the release `dist/`: an administrator pastes an
+//! End to end, in headless Chromium against the release `dist/`: unreadable statistics data in
+//! IndexedDB is kept aside and the user told; then an administrator pastes an
 //! exam code, imports a GBK roster CSV (one bad row, taken out on request) and several result
 //! files through the real file inputs, and reads the unit table and the 未参考名单, which a
 //! reload keeps (IndexedDB). Names and units that look like HTML or spreadsheet formulas show
@@ -75,6 +76,31 @@ fn record(
     ResultRecord::of(&attempt, &g).unwrap()
 }
 
+/// A script that runs one request on the app's IndexedDB store (`records` in `xuefa`):
+/// `put` (value, under the key `xuefa.admin`), `get` (a key) or `getAllKeys`; its result once
+/// the transaction has committed.
+fn idb(request: &str, argument: &str) -> String {
+    let call = match request {
+        "put" => format!("put({argument}, 'xuefa.admin')"),
+        _ => format!("{request}({argument})"),
+    };
+    format!(
+        "return new Promise((done, failed) => {{
+           const open = indexedDB.open('xuefa', 1);
+           open.onerror = failed;
+           open.onsuccess = () => {{
+             const store = open.result.transaction('records', 'readwrite').objectStore('records');
+             const request = store.{call};
+             store.transaction.oncomplete = () => {{
+               open.result.close();
+               done(request.result === undefined ? null : request.result);
+             }};
+             store.transaction.onerror = failed;
+           }};
+         }});"
+    )
+}
+
 /// Elements other than the unit table's own scrolling box that reach past a 360 px screen.
 const TOO_WIDE: &str = r#"
 const page = document.documentElement.scrollWidth, inner = window.innerWidth;
@@ -139,6 +165,23 @@ async fn a_roster_and_result_files_make_the_unit_report() {
     browser.open(&server.url("/stats")).await;
     let allow = json!({ "behavior": "allow", "downloadPath": downloads.0.to_string_lossy() });
     browser.cdp("Page.setDownloadBehavior", allow).await;
+
+    // Statistics data that cannot be read is kept aside under a stamped key, and the user told.
+    browser.wait_for("#stats-exam-code").await;
+    browser.eval(&idb("put", "'{ not json'")).await;
+    browser.reload().await;
+    browser.wait_for_text("原有统计数据无法读取").await;
+    let keys = browser.eval(&idb("getAllKeys", "")).await;
+    let aside: Vec<&str> = keys
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|k| k.as_str())
+        .filter(|k| k.starts_with("xuefa.admin.unreadable."))
+        .collect();
+    assert_eq!(aside.len(), 1, "kept aside: {keys}");
+    let kept = browser.eval(&idb("get", &format!("'{}'", aside[0]))).await;
+    assert_eq!(kept, json!("{ not json"), "kept exactly as it was");
 
     browser.fill("#stats-exam-code", &exam_code(&exam)).await;
     browser.click_text("读取考试码").await;
@@ -332,7 +375,11 @@ async fn a_roster_and_result_files_make_the_unit_report() {
              return card.dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));",
         )
         .await;
-    assert_eq!(dropped, json!(false), "the page takes the drop (default prevented)");
+    assert_eq!(
+        dropped,
+        json!(false),
+        "the page takes the drop (default prevented)"
+    );
     browser.wait_for_text("成绩表 1 个").await;
     browser.wait_for_text("财政局").await;
     let mut merged = Vec::new();
