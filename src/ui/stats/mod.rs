@@ -54,11 +54,14 @@ pub fn StatsPage() -> impl IntoView {
     };
     provide_context(inputs);
     // Stored data arrives from IndexedDB after the first render; nothing is saved before it
-    // has (nor at all when this visit must not write, see `load_admin`).
+    // has (nor at all when this visit must not write, see `load_admin`), and what was just
+    // read cleanly is not written straight back (a province's data is tens of megabytes).
     let loading = RwSignal::new(true);
     let writable = RwSignal::new(false);
+    let just_read = StoredValue::new(false);
     spawn_local(async move {
         let loaded = load_admin(now_ms()).await;
+        just_read.set_value(loaded.notice.is_none());
         if let Some(message) = loaded.notice {
             app.notice.set(Some(message));
         }
@@ -79,6 +82,10 @@ pub fn StatsPage() -> impl IntoView {
         };
         inputs.roster.with(|r| store.set_roster(r.as_ref()));
         if writable.get() {
+            if just_read.get_value() {
+                just_read.set_value(false);
+                return;
+            }
             spawn_local(async move {
                 if let Err(message) = save_admin(&store).await {
                     app.notice.set(Some(message));
