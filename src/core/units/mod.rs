@@ -26,7 +26,8 @@ pub use item_analysis::{
 pub use report::{format_rate, unit_report, Lines, ScoredResult, UnitReport, UnitRow};
 pub use report_workbook::{item_rows, report_workbook, ITEM_HEADERS};
 pub use results_table::{
-    format_score, read_results_rows, read_results_table, results_csv, results_rows, RESULT_HEADERS,
+    format_score, read_results_rows, read_results_table, results_csv, results_rows,
+    ResultsTableReader, RESULT_HEADERS,
 };
 pub use roster::{Person, Roster};
 pub use roster_import::{

@@ -11,10 +11,10 @@ use crate::core::exam::decode_exam_code;
 use crate::core::formats::{is_xlsx, read_table_with};
 use crate::core::units::{
     column_titles, find_roster_columns, guess_header_row, read_headcounts, read_results_rows,
-    read_roster, results_csv, CollectedInput, Roster, RosterColumns, RosterDraft, RowProblem,
-    ScoredResult,
+    read_roster, results_csv, CollectedInput, ResultsTableReader, Roster, RosterColumns,
+    RosterDraft, RowProblem, ScoredResult,
 };
-use crate::ui::browser::{decode_gb18030, read_chosen_files, read_dropped_files};
+use crate::ui::browser::{decode_gb18030, read_chosen_files, read_dropped_files, yield_to_browser};
 use crate::ui::exam::ExamState;
 
 fn input_of(ev: &leptos::ev::Event) -> web_sys::HtmlInputElement {
@@ -368,10 +368,32 @@ fn distinct_sources(parts: &[CollectedInput]) -> usize {
     sources.len()
 }
 
-/// Reads a results table: every row, or the first problems by row and column.
-fn read_results_file(bytes: &[u8]) -> Result<Vec<ScoredResult>, String> {
-    let rows = read_table_with(bytes, decode_gb18030)?;
-    read_results_rows(&rows).map_err(|problems| {
+/// How many records of a CSV results table are read between two looks at the screen.
+const TABLE_READ_PART: usize = 20_000;
+
+/// Reads a results table: every row, or the first problems by row and column. A CSV table is
+/// read a part at a time, with how far it is shown in `reading`.
+async fn read_results_file(
+    name: &str,
+    bytes: &[u8],
+    reading: RwSignal<Option<String>>,
+) -> Result<Vec<ScoredResult>, String> {
+    let read = if is_xlsx(bytes) {
+        read_results_rows(&read_table_with(bytes, decode_gb18030)?)
+    } else {
+        let mut reader = ResultsTableReader::new(bytes);
+        loop {
+            let (done, total) = reader.progress();
+            let percent = done * 100 / total.max(1);
+            reading.set(Some(format!("正在读取“{name}”：{percent}%")));
+            yield_to_browser().await;
+            if reader.read(TABLE_READ_PART) {
+                break;
+            }
+        }
+        reader.finish()
+    };
+    read.map_err(|problems| {
         let shown: Vec<String> = problems.iter().take(10).map(ToString::to_string).collect();
         let more = problems.len().saturating_sub(shown.len());
         let tail = if more > 0 {
@@ -383,44 +405,51 @@ fn read_results_file(bytes: &[u8]) -> Result<Vec<ScoredResult>, String> {
     })
 }
 
+/// Takes chosen or dropped files: result files as records, results tables (all rows or none)
+/// kept in parts, so that reading them back leaves the page responsive.
+async fn add_files(
+    files: Vec<(String, Vec<u8>)>,
+    inputs: StatsInputs,
+    error: RwSignal<Option<String>>,
+    reading: RwSignal<Option<String>>,
+) {
+    let mut records = Vec::new();
+    let mut tables = Vec::new();
+    let mut problems = Vec::new();
+    for (name, bytes) in files {
+        if !is_results_table(&name, &bytes) {
+            records.push(CollectedInput {
+                source: name,
+                text: String::from_utf8_lossy(&bytes).into_owned(),
+            });
+            continue;
+        }
+        match read_results_file(&name, &bytes, reading).await {
+            Ok(results) => tables.extend(results.chunks(TABLE_PART).map(|part| CollectedInput {
+                text: results_csv(part),
+                source: name.clone(),
+            })),
+            Err(found) => problems.push(format!("“{name}”未导入：{found}")),
+        }
+    }
+    reading.set(None);
+    error.set((!problems.is_empty()).then(|| problems.join("\n")));
+    inputs.results.update(|r| r.extend(records));
+    inputs.tables.update(|t| t.extend(tables));
+}
+
 /// Importing results: many result files at once, and pasted result codes, one per line.
 #[component]
 pub fn ResultsImport() -> impl IntoView {
     let inputs = expect_context::<StatsInputs>();
     let codes = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let add = move |files: Vec<(String, Vec<u8>)>| {
-        let mut records = Vec::new();
-        let mut tables = Vec::new();
-        let mut problems = Vec::new();
-        for (name, bytes) in files {
-            if !is_results_table(&name, &bytes) {
-                records.push(CollectedInput {
-                    source: name,
-                    text: String::from_utf8_lossy(&bytes).into_owned(),
-                });
-                continue;
-            }
-            match read_results_file(&bytes) {
-                // Kept in parts, so that reading them back leaves the page responsive.
-                Ok(results) => {
-                    tables.extend(results.chunks(TABLE_PART).map(|part| CollectedInput {
-                        text: results_csv(part),
-                        source: name.clone(),
-                    }))
-                }
-                Err(found) => problems.push(format!("“{name}”未导入：{found}")),
-            }
-        }
-        error.set((!problems.is_empty()).then(|| problems.join("\n")));
-        inputs.results.update(|r| r.extend(records));
-        inputs.tables.update(|t| t.extend(tables));
-    };
+    let reading = RwSignal::new(None::<String>);
     let choose = move |ev: leptos::ev::Event| {
         let input = input_of(&ev);
         spawn_local(async move {
             match read_chosen_files(&input).await {
-                Ok(files) => add(files),
+                Ok(files) => add_files(files, inputs, error, reading).await,
                 Err(e) => error.set(Some(e)),
             }
             input.set_value("");
@@ -430,7 +459,7 @@ pub fn ResultsImport() -> impl IntoView {
         ev.prevent_default();
         spawn_local(async move {
             match read_dropped_files(&ev).await {
-                Ok(files) => add(files),
+                Ok(files) => add_files(files, inputs, error, reading).await,
                 Err(e) => error.set(Some(e)),
             }
         });
@@ -469,6 +498,11 @@ pub fn ResultsImport() -> impl IntoView {
                 <textarea id="result-codes" rows="3" bind:value=codes></textarea>
             </label>
             <button on:click=add_codes>"加入成绩代码"</button>
+            {move || {
+                reading
+                    .get()
+                    .map(|m| view! { <p class="status" id="table-reading" role="status">{m}</p> })
+            }}
             {move || error.get().map(|m| view! { <p class="status error" role="alert">{m}</p> })}
             <p class="status" id="results-count">
                 {move || {
