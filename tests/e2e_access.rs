@@ -218,6 +218,7 @@ async fn certificate_score_sheet_and_unit_report_print_on_a4_and_the_timer_speak
             source: "a.json".into(),
             text: record.to_json(),
         }],
+        ..AdminStore::default()
     };
 
     let server = StaticServer::dist();

@@ -1,6 +1,7 @@
 //! End to end, in headless Chromium against the release `dist/`: 我的数据. A learner practises,
 //! downloads a backup, clears the device (after a confirmation) and restores the backup: the
-//! stored records and what the screens show are the same as before. A foreign file changes
+//! stored records (localStorage and the statistics data in IndexedDB) and what the screens show
+//! are the same as before. A foreign file changes
 //! nothing and says why; a backup from an older schema version restores through the
 //! migrations.
 
@@ -19,6 +20,57 @@ async fn records(browser: &Browser) -> Value {
                .filter(k => k.startsWith('xuefa.')).map(k => [k, localStorage.getItem(k)]));",
         )
         .await
+}
+
+/// The statistics record kept in IndexedDB, parsed (`null` when there is none).
+async fn statistics_record(browser: &Browser) -> Value {
+    browser
+        .eval(
+            "window.__record = undefined;
+             const open = indexedDB.open('xuefa', 1);
+             open.onupgradeneeded = () => open.result.createObjectStore('records');
+             open.onsuccess = () => {
+               const get = open.result.transaction('records').objectStore('records').get('xuefa.admin');
+               get.onsuccess = () => { open.result.close(); window.__record = get.result ?? null; };
+             };
+             return null;",
+        )
+        .await;
+    poll_record(browser).await
+}
+
+/// Stores `text` as the statistics record in IndexedDB, as the administrators' app does.
+async fn store_statistics_record(browser: &Browser, text: &str) {
+    let script = format!(
+        "window.__record = undefined;
+         const open = indexedDB.open('xuefa', 1);
+         open.onupgradeneeded = () => open.result.createObjectStore('records');
+         open.onsuccess = () => {{
+           const tx = open.result.transaction('records', 'readwrite');
+           tx.objectStore('records').put({}, 'xuefa.admin');
+           tx.oncomplete = () => {{ open.result.close(); window.__record = 'stored'; }};
+         }};
+         return null;",
+        serde_json::to_string(text).unwrap()
+    );
+    browser.eval(&script).await;
+    assert_eq!(poll_record(browser).await, json!("stored"));
+}
+
+/// Waits for the IndexedDB script above to finish; parses a stored text.
+async fn poll_record(browser: &Browser) -> Value {
+    for _ in 0..100 {
+        let value = browser
+            .eval("return window.__record === undefined ? '__pending' : window.__record;")
+            .await;
+        match value.as_str() {
+            Some("__pending") => tokio::time::sleep(Duration::from_millis(50)).await,
+            Some("stored") => return value,
+            Some(text) => return serde_json::from_str(text).unwrap(),
+            None => return value,
+        }
+    }
+    panic!("IndexedDB did not answer");
 }
 
 /// What the 错题本, the progress page and the home page show.
@@ -76,6 +128,10 @@ async fn backup_clear_and_restore_give_back_the_same_state() {
     browser
         .eval("localStorage.setItem('xuefa.extra', '{\"a\":1}'); return null;")
         .await;
+    // The statistics data lives in IndexedDB (the administrators' app writes it there).
+    let statistics = r#"{"exam":null,"headcounts":[["司法局",12]],"people":[],"results":[],"tables":[],"version":2}"#;
+    store_statistics_record(&browser, statistics).await;
+    let statistics: Value = serde_json::from_str(statistics).unwrap();
     let before = records(&browser).await;
     assert!(before["xuefa.learner"].as_str().is_some(), "{before}");
     let shown_before = screens(&browser, &server).await;
@@ -91,6 +147,10 @@ async fn backup_clear_and_restore_give_back_the_same_state() {
     let backup = downloaded_json(&downloads.0).await;
     let text = std::fs::read_to_string(&backup).unwrap();
     assert!(text.contains("xuefa-backup") && text.contains("xuefa.extra"));
+    assert!(
+        text.contains("xuefa.admin"),
+        "the statistics data is in the backup"
+    );
 
     // Clear, after a confirmation that can be cancelled.
     browser.click_text("清除我的数据").await;
@@ -101,6 +161,11 @@ async fn backup_clear_and_restore_give_back_the_same_state() {
     browser.click_text("确认清除").await;
     browser.wait_for_text("已全部清除").await;
     assert_eq!(records(&browser).await, json!({}), "every record is gone");
+    assert_eq!(
+        statistics_record(&browser).await,
+        Value::Null,
+        "statistics too"
+    );
     browser.open(&server.url("/wrong")).await;
     browser.wait_for_text("错题本是空的").await;
 
@@ -118,6 +183,7 @@ async fn backup_clear_and_restore_give_back_the_same_state() {
     let preview = browser.wait_for_text("导入后将有以下变化").await;
     assert!(preview.contains("新增 3 题的作答记录"), "{preview}");
     assert!(preview.contains("xuefa.extra"), "{preview}");
+    assert!(preview.contains("采用备份中的各单位应考人数"), "{preview}");
     browser.click_text("确认导入").await;
     browser.wait_for_text("已导入备份").await;
     assert_eq!(
@@ -125,6 +191,7 @@ async fn backup_clear_and_restore_give_back_the_same_state() {
         before,
         "the stored records are identical"
     );
+    assert_eq!(statistics_record(&browser).await, statistics);
     assert_eq!(
         screens(&browser, &server).await,
         shown_before,

@@ -6,9 +6,12 @@ use std::path::Path;
 use std::process::Command;
 
 use xuefa::core::exam::CountRule;
-use xuefa::core::formats::{format_beijing_time, read_csv, write_csv};
+use xuefa::core::formats::{
+    format_beijing_time, read_csv, read_xlsx, write_csv, write_xlsx, xlsx_sheet_names, XlsxSheet,
+};
 use xuefa::core::units::{
-    absent_rows, results_rows, summary_rows, unit_report, Lines, Person, Roster, ScoredResult,
+    absent_rows, report_workbook, results_rows, summary_rows, unit_report, Lines, Person, Roster,
+    ScoredResult,
 };
 
 /// A small deterministic generator (64-bit LCG), so the data set is the same on every run.
@@ -121,6 +124,71 @@ fn the_native_report_equals_the_core_on_a_county() {
     assert_eq!(report.outside_roster.len(), 25);
     assert_eq!(read(&dir.join("units.csv")), summary_rows(&report));
     assert_eq!(read(&dir.join("absent.csv")), absent_rows(&report));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn an_xlsx_roster_and_results_give_the_same_workbook_as_the_core() {
+    let dir = std::env::temp_dir().join(format!("xuefa-report-xlsx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (people, results) = county();
+    let mut roster_rows = vec![
+        vec!["某县2026年度学法考试应考名单".to_string()],
+        vec!["工号".into(), "姓名".into(), "单位".into()],
+    ];
+    roster_rows.extend(
+        people
+            .iter()
+            .map(|p| vec![p.id.clone(), p.name.clone(), p.unit.clone()]),
+    );
+    let roster_book = write_xlsx(&[XlsxSheet::of_text("名单", &roster_rows)]).unwrap();
+    std::fs::write(dir.join("roster.xlsx"), roster_book).unwrap();
+    let results_book = write_xlsx(&[XlsxSheet::of_text_with_numbers(
+        "个人成绩",
+        &results_rows(&results),
+        &[3],
+    )])
+    .unwrap();
+    std::fs::write(dir.join("results.xlsx"), results_book).unwrap();
+
+    let status = Command::new(env!("CARGO_BIN_EXE_xuefa-report"))
+        .arg("--roster")
+        .arg(dir.join("roster.xlsx"))
+        .arg("--results")
+        .arg(dir.join("results.xlsx"))
+        .arg("--out")
+        .arg(dir.join("report.xlsx"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+
+    let results: Vec<ScoredResult> = results
+        .into_iter()
+        .map(|mut r| {
+            r.submitted_at =
+                xuefa::core::formats::parse_beijing_time(&format_beijing_time(r.submitted_at))
+                    .unwrap();
+            r
+        })
+        .collect();
+    let report = unit_report(
+        &Roster::of_people(people),
+        &results,
+        Lines::default(),
+        CountRule::Highest,
+    );
+    let expected = write_xlsx(&report_workbook(&report, None)).unwrap();
+    let written = std::fs::read(dir.join("report.xlsx")).unwrap();
+    let names = xlsx_sheet_names(&written).unwrap();
+    assert_eq!(names, ["单位汇总", "个人成绩", "未参考名单"]);
+    for name in &names {
+        assert_eq!(
+            read_xlsx(&written, Some(name)).unwrap(),
+            read_xlsx(&expected, Some(name)).unwrap(),
+            "sheet {name}"
+        );
+    }
+    assert_eq!(read_xlsx(&written, None).unwrap().len(), 159 + 2);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

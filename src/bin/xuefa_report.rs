@@ -1,22 +1,26 @@
 //! The per-unit report as a native command, for batch use on large files. It runs the same
 //! core as the browser, so the numbers and files are the same.
 //!
-//! xuefa-report --roster ROSTER.csv --results RESULTS(.csv|DIR) [--results …]
+//! xuefa-report --roster ROSTER(.csv|.xlsx) --results RESULTS(.csv|.xlsx|DIR) [--results …]
 //!              [--pass 60] [--excellent 90] [--counting highest|latest|first]
-//!              --out UNITS.csv [--absent ABSENT.csv]
+//!              --out (UNITS.csv|REPORT.xlsx) [--absent ABSENT.csv]
+//!
+//! An --out ending in .xlsx is a workbook with the sheets 单位汇总, 个人成绩 and 未参考名单,
+//! written by the same core function as the browser's download.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use xuefa::core::exam::CountRule;
-use xuefa::core::formats::{read_csv, write_csv};
+use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_xlsx};
 use xuefa::core::units::{
-    absent_rows, find_roster_columns, read_headcounts, read_results_table, read_roster,
-    summary_rows, unit_report, Lines, Roster, RowProblem, ScoredResult,
+    absent_rows, find_roster_columns, read_headcounts, read_results_rows, read_results_table,
+    read_roster, report_workbook, summary_rows, unit_report, Lines, Roster, RowProblem,
+    ScoredResult,
 };
 
-const USAGE: &str = "usage: xuefa-report --roster ROSTER.csv --results FILE_OR_DIR [--results …] \
-[--pass 60] [--excellent 90] [--counting highest|latest|first] --out UNITS.csv [--absent ABSENT.csv]";
+const USAGE: &str = "usage: xuefa-report --roster ROSTER(.csv|.xlsx) --results FILE_OR_DIR [--results …] \
+[--pass 60] [--excellent 90] [--counting highest|latest|first] --out (UNITS.csv|REPORT.xlsx) [--absent ABSENT.csv]";
 
 struct Options {
     roster: PathBuf,
@@ -82,11 +86,23 @@ fn run(options: Options) -> Result<String, String> {
     let mut results: Vec<ScoredResult> = Vec::new();
     for file in result_files(&options.results)? {
         let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let read = read_results_table(&bytes).map_err(|p| problems(&file, &p))?;
+        let read = if is_xlsx(&bytes) {
+            let rows = read_table(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
+            read_results_rows(&rows)
+        } else {
+            read_results_table(&bytes)
+        };
+        let read = read.map_err(|p| problems(&file, &p))?;
         results.extend(read);
     }
     let report = unit_report(&roster, &results, options.lines, options.counting);
-    write(&options.out, &summary_rows(&report))?;
+    if has_extension(&options.out, "xlsx") {
+        let bytes = write_xlsx(&report_workbook(&report, None))?;
+        std::fs::write(&options.out, bytes)
+            .map_err(|e| format!("{}: {e}", options.out.display()))?;
+    } else {
+        write(&options.out, &summary_rows(&report))?;
+    }
     if let Some(path) = &options.absent {
         write(path, &absent_rows(&report))?;
     }
@@ -103,12 +119,12 @@ fn run(options: Options) -> Result<String, String> {
 
 fn load_roster(path: &Path) -> Result<Roster, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let table = read_csv(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    match find_roster_columns(&table.rows) {
-        Some((header, columns)) => read_roster(&table.rows, header, columns)
+    let rows = read_table(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    match find_roster_columns(&rows) {
+        Some((header, columns)) => read_roster(&rows, header, columns)
             .accept_all()
             .map_err(|p| problems(path, &p)),
-        None => read_headcounts(&table.rows).map_err(|p| problems(path, &p)),
+        None => read_headcounts(&rows).map_err(|p| problems(path, &p)),
     }
 }
 
@@ -119,7 +135,7 @@ fn result_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
             let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
                 .map_err(|e| format!("{}: {e}", path.display()))?
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")))
+                .filter(|p| has_extension(p, "csv") || has_extension(p, "xlsx"))
                 .collect();
             inside.sort();
             files.extend(inside);
@@ -128,6 +144,11 @@ fn result_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
         }
     }
     Ok(files)
+}
+
+fn has_extension(path: &Path, extension: &str) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(extension))
 }
 
 fn problems(path: &Path, problems: &[RowProblem]) -> String {

@@ -70,7 +70,7 @@ pub const SECTIONS: &[SectionKind] = &[
             merge_with(
                 local,
                 incoming,
-                decode_admin_store,
+                |raw| decode_admin_store(raw).map(|(store, _)| store),
                 encode_admin_store,
                 merge_admin,
             )
@@ -144,6 +144,11 @@ fn merge_admin(mine: &mut AdminStore, theirs: &AdminStore) -> Vec<String> {
         (usize::from(m.exam_taken), "选用备份中的考试"),
         (m.people_added, "应考名单新增 {} 人"),
         (m.results_added, "新增 {} 份成绩"),
+        (
+            usize::from(m.headcounts_taken),
+            "采用备份中的各单位应考人数",
+        ),
+        (m.tables_added, "新增 {} 份成绩表"),
     ]);
     if let Some(title) = m.exam_kept_out {
         out.push(format!("本机已选另一场考试，备份中的“{title}”未选用"));

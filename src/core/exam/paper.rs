@@ -130,89 +130,119 @@ fn units<'b>(bank: &'b Bank, blueprint: &Blueprint) -> Vec<Vec<&'b Question>> {
 /// Draws a paper. Sections come in the blueprint's order with their standalone questions;
 /// cases follow at the end, each with its questions together, counted towards their kinds.
 pub fn draw(blueprint: &Blueprint, bank: &Bank, seed: u64) -> Result<Paper, DrawError> {
-    blueprint.validate().map_err(DrawError::InvalidBlueprint)?;
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut units = units(bank, blueprint);
-    shuffle(&mut units, &mut rng);
+    Drawer::new(blueprint, bank)?.draw(seed)
+}
 
-    let quota = |kind: QuestionKind| blueprint.section(kind).map_or(0, |s| s.count);
-    let kinds = [
-        QuestionKind::Single,
-        QuestionKind::Multiple,
-        QuestionKind::Judge,
-    ];
-    let mut taken = [0u16; 3];
-    let slot = |kind| kinds.iter().position(|&k| k == kind).expect("known kind");
-    let mut chosen: Vec<&Vec<&Question>> = Vec::new();
-    for unit in &units {
-        let mut needs = [0u16; 3];
-        for q in unit {
-            needs[slot(q.kind)] += 1;
-        }
-        if kinds
-            .iter()
-            .enumerate()
-            .all(|(i, &k)| taken[i] + needs[i] <= quota(k))
-        {
-            for i in 0..3 {
-                taken[i] += needs[i];
-            }
-            chosen.push(unit);
-        }
-        if kinds.iter().enumerate().all(|(i, &k)| taken[i] == quota(k)) {
-            break;
-        }
-    }
-    for (i, &kind) in kinds.iter().enumerate() {
-        if taken[i] < quota(kind) {
-            return Err(DrawError::NotEnough {
-                kind: kind.label(),
-                wanted: quota(kind),
-                found: taken[i],
-            });
-        }
-    }
+/// Draws many papers of one blueprint from one bank (re-grading thousands of results): the
+/// bank's drawable units are found once, not for every paper.
+pub struct Drawer<'b> {
+    blueprint: &'b Blueprint,
+    units: Vec<Vec<&'b Question>>,
+    /// The imported set's questions the blueprint's unit draw picks from (empty without one).
+    unit_pool: Vec<&'b Question>,
+}
 
-    let mut ordered: Vec<&Question> = Vec::new();
-    for section in &blueprint.sections {
-        let standalone = chosen.iter().filter(|u| u[0].case.is_none());
-        ordered.extend(standalone.map(|u| u[0]).filter(|q| q.kind == section.kind));
-    }
-    for unit in chosen.iter().filter(|u| u[0].case.is_some()) {
-        ordered.extend(unit.iter().copied());
-    }
-    if let Some(draw) = blueprint.unit.as_ref().filter(|u| u.count > 0) {
-        let mut pool: Vec<&Question> = bank
-            .questions()
-            .iter()
-            .filter(|q| imported_set_of(&q.id) == Some(draw.set.as_str()))
-            .collect();
-        if pool.len() < usize::from(draw.count) {
-            return Err(DrawError::NotEnough {
-                kind: "本单位题目",
-                wanted: draw.count,
-                found: pool.len() as u16,
-            });
-        }
-        shuffle(&mut pool, &mut rng);
-        ordered.extend(pool.into_iter().take(usize::from(draw.count)));
-    }
-
-    let items = ordered
-        .into_iter()
-        .map(|q| {
-            let mut order = Vec::new();
-            if blueprint.shuffle_options && q.kind != QuestionKind::Judge {
-                order = (0..q.options.len() as u8).collect();
-                shuffle(&mut order, &mut rng);
-            }
-            PaperItem {
-                question: q.id.clone(),
-                order,
-            }
+impl<'b> Drawer<'b> {
+    /// A drawer for the blueprint, which must be valid.
+    pub fn new(blueprint: &'b Blueprint, bank: &'b Bank) -> Result<Drawer<'b>, DrawError> {
+        blueprint.validate().map_err(DrawError::InvalidBlueprint)?;
+        Ok(Drawer {
+            blueprint,
+            units: units(bank, blueprint),
+            unit_pool: match blueprint.unit.as_ref().filter(|u| u.count > 0) {
+                Some(draw) => bank
+                    .questions()
+                    .iter()
+                    .filter(|q| imported_set_of(&q.id) == Some(draw.set.as_str()))
+                    .collect(),
+                None => Vec::new(),
+            },
         })
-        .collect();
-    Ok(Paper { items })
+    }
+
+    /// The paper of `seed`: the same as [`draw`] gives.
+    pub fn draw(&self, seed: u64) -> Result<Paper, DrawError> {
+        let blueprint = self.blueprint;
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let mut shuffled: Vec<&Vec<&Question>> = self.units.iter().collect();
+        shuffle(&mut shuffled, &mut rng);
+        let units = shuffled;
+
+        let quota = |kind: QuestionKind| blueprint.section(kind).map_or(0, |s| s.count);
+        let kinds = [
+            QuestionKind::Single,
+            QuestionKind::Multiple,
+            QuestionKind::Judge,
+        ];
+        let mut taken = [0u16; 3];
+        let slot = |kind| kinds.iter().position(|&k| k == kind).expect("known kind");
+        let mut chosen: Vec<&Vec<&Question>> = Vec::new();
+        for &unit in &units {
+            let mut needs = [0u16; 3];
+            for q in unit {
+                needs[slot(q.kind)] += 1;
+            }
+            if kinds
+                .iter()
+                .enumerate()
+                .all(|(i, &k)| taken[i] + needs[i] <= quota(k))
+            {
+                for i in 0..3 {
+                    taken[i] += needs[i];
+                }
+                chosen.push(unit);
+            }
+            if kinds.iter().enumerate().all(|(i, &k)| taken[i] == quota(k)) {
+                break;
+            }
+        }
+        for (i, &kind) in kinds.iter().enumerate() {
+            if taken[i] < quota(kind) {
+                return Err(DrawError::NotEnough {
+                    kind: kind.label(),
+                    wanted: quota(kind),
+                    found: taken[i],
+                });
+            }
+        }
+
+        let mut ordered: Vec<&Question> = Vec::new();
+        for section in &blueprint.sections {
+            let standalone = chosen.iter().filter(|u| u[0].case.is_none());
+            ordered.extend(standalone.map(|u| u[0]).filter(|q| q.kind == section.kind));
+        }
+        for unit in chosen.iter().filter(|u| u[0].case.is_some()) {
+            ordered.extend(unit.iter().copied());
+        }
+        if let Some(draw) = blueprint.unit.as_ref().filter(|u| u.count > 0) {
+            if self.unit_pool.len() < usize::from(draw.count) {
+                return Err(DrawError::NotEnough {
+                    kind: "本单位题目",
+                    wanted: draw.count,
+                    found: self.unit_pool.len() as u16,
+                });
+            }
+            let mut pool = self.unit_pool.clone();
+            shuffle(&mut pool, &mut rng);
+            ordered.extend(pool.into_iter().take(usize::from(draw.count)));
+        }
+
+        let items = ordered
+            .into_iter()
+            .map(|q| {
+                let mut order = Vec::new();
+                if blueprint.shuffle_options && q.kind != QuestionKind::Judge {
+                    order = (0..q.options.len() as u8).collect();
+                    shuffle(&mut order, &mut rng);
+                }
+                PaperItem {
+                    question: q.id.clone(),
+                    order,
+                }
+            })
+            .collect();
+        Ok(Paper { items })
+    }
 }
 
 #[cfg(test)]
@@ -316,6 +346,16 @@ pub(crate) mod tests {
         assert_eq!(a, b);
         assert_ne!(ids(&a), ids(&draw(&small_blueprint(), &bank, 43).unwrap()));
         assert_eq!(a.items.len(), 14);
+    }
+
+    #[test]
+    fn a_drawer_draws_what_draw_draws() {
+        let bank = small_bank();
+        let blueprint = small_blueprint();
+        let drawer = Drawer::new(&blueprint, &bank).unwrap();
+        for seed in 0..40 {
+            assert_eq!(drawer.draw(seed), draw(&blueprint, &bank, seed));
+        }
     }
 
     #[test]

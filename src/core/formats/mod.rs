@@ -1,11 +1,13 @@
 //! Readers and writers of the files offices exchange: encodings, CSV, times, spreadsheets (.xlsx),
 //! the formula guard.
 
+mod any_table;
 mod table;
 mod text;
 mod time;
 mod xlsx;
 
+pub use any_table::{is_xlsx, read_table, read_table_with};
 pub(crate) use table::LineCounter;
 pub use table::{guard_formula, read_csv, read_csv_text, write_csv, Table};
 pub use text::{decode_text, decode_text_with, normalize_cell, Encoding};

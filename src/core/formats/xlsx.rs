@@ -62,6 +62,26 @@ impl XlsxSheet {
                 .collect(),
         }
     }
+
+    /// A sheet of text rows whose cells in the `numeric` columns (below the header) are
+    /// written as numbers when they read as one ("12", "87.5"); "—" and "91.7%" stay text.
+    pub fn of_text_with_numbers(name: &str, rows: &[Vec<String>], numeric: &[usize]) -> XlsxSheet {
+        let mut sheet = XlsxSheet::of_text(name, rows);
+        for row in sheet.rows.iter_mut().skip(1) {
+            for &c in numeric {
+                if let Some(cell) = row.get_mut(c) {
+                    let number = match cell {
+                        XlsxCell::Text(text) => text.parse::<f64>().ok().filter(|n| n.is_finite()),
+                        XlsxCell::Number(_) => None,
+                    };
+                    if let Some(number) = number {
+                        *cell = XlsxCell::Number(number);
+                    }
+                }
+            }
+        }
+        sheet
+    }
 }
 
 fn open(bytes: &[u8]) -> Result<Xlsx<Cursor<&[u8]>>, String> {
@@ -238,6 +258,21 @@ mod tests {
         assert_eq!(range.get_value((0, 0)), Some(&Data::Float(59.5)));
         assert_eq!(range.get_value((0, 1)), Some(&Data::Float(100.0)));
         assert_eq!(read_xlsx(&bytes, None).unwrap(), text(&[&["59.5", "100"]]));
+    }
+
+    #[test]
+    fn chosen_columns_become_numbers_below_the_header() {
+        let rows = text(&[
+            &["单位", "人数", "率"],
+            &["司法局", "12", "91.7%"],
+            &["合计", "—", "87.5"],
+        ]);
+        let sheet = XlsxSheet::of_text_with_numbers("汇总", &rows, &[1, 2, 9]);
+        assert_eq!(sheet.rows[0][1], XlsxCell::Text("人数".into()));
+        assert_eq!(sheet.rows[1][1], XlsxCell::Number(12.0));
+        assert_eq!(sheet.rows[1][2], XlsxCell::Text("91.7%".into()));
+        assert_eq!(sheet.rows[2][1], XlsxCell::Text("—".into()));
+        assert_eq!(sheet.rows[2][2], XlsxCell::Number(87.5));
     }
 
     #[test]

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::{unit_report, Lines, Responses, Roster, ScoredResult, UnitReport};
 use crate::core::bank::Bank;
 use crate::core::exam::{
-    bank_version, counted_attempt, decode_answers, decode_result_code, draw, grade,
-    parse_result_file, CodeError, CountRule, ExamDefinition, Grade, ResultRecord, Score,
+    bank_version, counted_attempt, decode_answers, decode_result_code, grade, parse_result_file,
+    CodeError, CountRule, DrawError, Drawer, ExamDefinition, Grade, ResultRecord, Score,
     RESULT_PREFIX,
 };
 
@@ -130,11 +130,24 @@ impl Collection {
 
     /// The per-unit report of the counted results, with the exam's lines.
     pub fn report(&self, exam: &ExamDefinition, roster: &Roster) -> UnitReport {
+        self.report_with_tables(exam, roster, &[])
+    }
+
+    /// The per-unit report of the counted results together with rows of result tables other
+    /// administrators exported (个人成绩); a person in both counts once, by the exam's rule.
+    pub fn report_with_tables(
+        &self,
+        exam: &ExamDefinition,
+        roster: &Roster,
+        tables: &[ScoredResult],
+    ) -> UnitReport {
         let lines = Lines {
             pass: f64::from(exam.pass_line),
             excellent: f64::from(exam.excellence_line),
         };
-        unit_report(roster, &self.scored(), lines, exam.counts)
+        let mut results = self.scored();
+        results.extend_from_slice(tables);
+        unit_report(roster, &results, lines, exam.counts)
     }
 }
 
@@ -156,57 +169,100 @@ pub fn collect_results(
     roster: &Roster,
     inputs: &[CollectedInput],
 ) -> Collection {
-    let loaded_version = bank_version(bank);
     // Papers are drawn from the built-in bank joined with the unit questions the exam carries.
     let joined = exam.joined_bank(bank);
-    let exam_bank = joined.as_ref().unwrap_or(bank);
-    let exam_hash = exam.hash();
-    let known_units: Vec<String> = roster.units().into_iter().map(|(u, _)| u).collect();
-    let mut collection = Collection::default();
-    let mut accepted: Vec<AcceptedRecord> = Vec::new();
-    for input in inputs {
-        let flagged = |flag, record| FlaggedRecord {
-            source: input.source.clone(),
-            flag,
-            record,
-        };
-        let record = match read_record(&input.text) {
-            Ok(record) => record,
-            Err(CodeError::Checksum) => {
-                collection
-                    .flagged
-                    .push(flagged(Flag::ChecksumMismatch, None));
-                continue;
-            }
-            Err(error) => {
-                collection
-                    .flagged
-                    .push(flagged(Flag::Unreadable(error.to_string()), None));
-                continue;
-            }
-        };
-        let check = check_record(
+    let mut collector = Collector::new(exam, bank, joined.as_ref().unwrap_or(bank), roster);
+    collector.add(inputs);
+    collector.finish()
+}
+
+/// [`collect_results`] a part at a time, so a page can show progress between parts: the same
+/// result whatever the parts.
+pub struct Collector<'a> {
+    exam: &'a ExamDefinition,
+    bank: &'a Bank,
+    roster: &'a Roster,
+    drawer: Result<Drawer<'a>, DrawError>,
+    loaded_version: String,
+    exam_hash: String,
+    known_units: Vec<String>,
+    flagged: Vec<FlaggedRecord>,
+    accepted: Vec<AcceptedRecord>,
+}
+
+impl<'a> Collector<'a> {
+    /// A collector with nothing added yet. `bank` is the loaded built-in bank (records must
+    /// name its version); `exam_bank` is what the exam's papers are drawn from: the built-in
+    /// bank joined with the unit questions the exam carries (`exam.joined_bank(bank)`), or the
+    /// built-in bank itself.
+    pub fn new(
+        exam: &'a ExamDefinition,
+        bank: &Bank,
+        exam_bank: &'a Bank,
+        roster: &'a Roster,
+    ) -> Collector<'a> {
+        Collector {
             exam,
-            &exam_hash,
-            &loaded_version,
+            bank: exam_bank,
             roster,
-            &known_units,
-            &record,
-        )
-        .and_then(|()| regrade(exam, exam_bank, &record));
-        match check {
-            Ok(grade) => accepted.push(AcceptedRecord {
-                source: input.source.clone(),
-                record,
-                grade,
-            }),
-            Err(flag) => collection.flagged.push(flagged(flag, Some(record))),
+            drawer: Drawer::new(&exam.blueprint, exam_bank),
+            loaded_version: bank_version(bank),
+            exam_hash: exam.hash(),
+            known_units: roster.units().into_iter().map(|(u, _)| u).collect(),
+            flagged: Vec::new(),
+            accepted: Vec::new(),
         }
     }
-    let (counted, superseded) = pick_counted(exam.counts, accepted);
-    collection.counted = counted;
-    collection.superseded = superseded;
-    collection
+
+    /// Reads, checks and re-grades the next inputs.
+    pub fn add(&mut self, inputs: &[CollectedInput]) {
+        for input in inputs {
+            let flagged = |flag, record| FlaggedRecord {
+                source: input.source.clone(),
+                flag,
+                record,
+            };
+            let record = match read_record(&input.text) {
+                Ok(record) => record,
+                Err(CodeError::Checksum) => {
+                    self.flagged.push(flagged(Flag::ChecksumMismatch, None));
+                    continue;
+                }
+                Err(error) => {
+                    self.flagged
+                        .push(flagged(Flag::Unreadable(error.to_string()), None));
+                    continue;
+                }
+            };
+            let check = check_record(
+                self.exam,
+                &self.exam_hash,
+                &self.loaded_version,
+                self.roster,
+                &self.known_units,
+                &record,
+            )
+            .and_then(|()| regrade(self.exam, self.bank, &self.drawer, &record));
+            match check {
+                Ok(grade) => self.accepted.push(AcceptedRecord {
+                    source: input.source.clone(),
+                    record,
+                    grade,
+                }),
+                Err(flag) => self.flagged.push(flagged(flag, Some(record))),
+            }
+        }
+    }
+
+    /// Picks each person's counted attempt among everything added.
+    pub fn finish(self) -> Collection {
+        let (counted, superseded) = pick_counted(self.exam.counts, self.accepted);
+        Collection {
+            counted,
+            superseded,
+            flagged: self.flagged,
+        }
+    }
 }
 
 fn check_record(
@@ -239,9 +295,18 @@ fn check_record(
 }
 
 /// Redraws the paper from the record's seed and grades the record's answers on it.
-fn regrade(exam: &ExamDefinition, bank: &Bank, record: &ResultRecord) -> Result<Grade, Flag> {
+fn regrade(
+    exam: &ExamDefinition,
+    bank: &Bank,
+    drawer: &Result<Drawer, DrawError>,
+    record: &ResultRecord,
+) -> Result<Grade, Flag> {
     let unreadable = |why: String| Flag::Unreadable(why);
-    let paper = draw(&exam.blueprint, bank, record.seed).map_err(|e| unreadable(e.to_string()))?;
+    let paper = drawer
+        .as_ref()
+        .map_err(|e| unreadable(e.to_string()))?
+        .draw(record.seed)
+        .map_err(|e| unreadable(e.to_string()))?;
     let answers = decode_answers(&record.answers).map_err(|e| unreadable(e.to_string()))?;
     if answers.len() != paper.items.len() {
         return Err(unreadable(format!(
@@ -306,8 +371,8 @@ fn pick_counted(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::core::exam::{draw, Attempt, Participant, Window};
     use crate::core::exam::{small_bank, small_blueprint};
-    use crate::core::exam::{Attempt, Participant, Window};
     use crate::core::units::roster::test_person as person;
 
     pub(crate) fn exam(bank: &Bank) -> ExamDefinition {
@@ -508,6 +573,57 @@ pub(crate) mod tests {
         assert_eq!(report.rows[0].excellent, 0);
         let (_, c) = collected(CountRule::First);
         assert_eq!(c.counted[0].source, "0.json");
+    }
+
+    #[test]
+    fn collecting_in_parts_gives_the_same_collection() {
+        let bank = small_bank();
+        let exam = exam(&bank);
+        let inputs: Vec<CollectedInput> = [("001", 3, 9), ("002", 5, 1), ("001", 5, 4)]
+            .iter()
+            .map(|&(who, seed, right)| {
+                let r = record(&exam, &bank, who, "司法局", seed, right, 2_000_000 + seed);
+                input(who, r.to_json())
+            })
+            .chain([input("坏的", "not a result".into())])
+            .collect();
+        let roster = roster();
+        let whole = collect_results(&exam, &bank, &roster, &inputs);
+        let mut parts = Collector::new(&exam, &bank, &bank, &roster);
+        for part in inputs.chunks(1) {
+            parts.add(part);
+        }
+        let parts = parts.finish();
+        assert_eq!(parts, whole);
+        assert_eq!(
+            (
+                whole.counted.len(),
+                whole.superseded.len(),
+                whole.flagged.len()
+            ),
+            (2, 1, 1)
+        );
+    }
+
+    #[test]
+    fn table_rows_merge_with_collected_results() {
+        let bank = small_bank();
+        let exam = exam(&bank);
+        let sat = record(&exam, &bank, "001", "司法局", 3, 4, 2_000_000);
+        let c = collect_results(&exam, &bank, &roster(), &[input("a", sat.to_json())]);
+        let row = |id: &str, unit: &str, score: f64| ScoredResult {
+            person_id: id.into(),
+            name: format!("姓名{id}"),
+            unit: unit.into(),
+            score,
+            submitted_at: 0,
+        };
+        let tables = [row("001", "司法局", 100.0), row("003", "财政局", 5.0)];
+        let report = c.report_with_tables(&exam, &roster(), &tables);
+        let total = &report.total;
+        assert_eq!((total.sat, total.passed, total.excellent), (2, 1, 1));
+        assert_eq!(report.counted[0].score, 100.0, "the highest attempt counts");
+        assert_eq!(c.report(&exam, &roster()).total.sat, 1);
     }
 
     #[test]

@@ -3,8 +3,11 @@
 mod admin_store;
 mod collect;
 mod dashboard;
+#[cfg(test)]
+mod import_props;
 mod item_analysis;
 mod report;
+mod report_workbook;
 mod results_table;
 mod roster;
 mod roster_import;
@@ -14,16 +17,21 @@ pub use admin_store::{
     decode_admin_store, encode_admin_store, AdminMerge, AdminStore, ADMIN_KEY, ADMIN_SCHEMA_VERSION,
 };
 pub use collect::{
-    collect_results, AcceptedRecord, CollectedInput, Collection, Flag, FlaggedRecord,
+    collect_results, AcceptedRecord, CollectedInput, Collection, Collector, Flag, FlaggedRecord,
 };
 pub use dashboard::{score_histogram, sorted_rows, UnitColumn};
 pub use item_analysis::{
     item_analysis, most_missed, ItemAnalysis, ItemStats, MissedQuestion, Responses,
 };
 pub use report::{format_rate, unit_report, Lines, ScoredResult, UnitReport, UnitRow};
-pub use results_table::{format_score, read_results_table, results_rows, RESULT_HEADERS};
+pub use report_workbook::{item_rows, report_workbook, ITEM_HEADERS};
+pub use results_table::{
+    format_score, read_results_rows, read_results_table, results_csv, results_rows,
+    ResultsTableReader, RESULT_HEADERS,
+};
 pub use roster::{Person, Roster};
 pub use roster_import::{
-    find_roster_columns, read_headcounts, read_roster, RosterColumns, RosterDraft, RowProblem,
+    column_titles, find_roster_columns, guess_header_row, read_headcounts, read_roster,
+    RosterColumns, RosterDraft, RowProblem,
 };
 pub use summary_table::{absent_rows, summary_rows, SUMMARY_HEADERS};

@@ -28,6 +28,16 @@ pub fn results_rows(results: &[ScoredResult]) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The results as CSV text for keeping, exactly as [`read_results_table`] reads them back
+/// (no BOM and no formula guard: this text is for the app, not for a spreadsheet).
+pub fn results_csv(results: &[ScoredResult]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in results_rows(results) {
+        writer.write_record(&row).expect("writing to memory");
+    }
+    String::from_utf8(writer.into_inner().expect("writing to memory")).expect("rows are text")
+}
+
 /// A score as tables print it: "90", "87.5".
 pub fn format_score(score: f64) -> String {
     let rounded = (score * 10.0).round() / 10.0;
@@ -40,45 +50,141 @@ pub fn format_score(score: f64) -> String {
 
 /// Reads a results table (CSV in UTF-8 or GBK); either every row or every problem.
 pub fn read_results_table(bytes: &[u8]) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
-    let (text, _) = decode_text(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
+    let mut reader = ResultsTableReader::new(bytes);
+    reader.read(usize::MAX);
+    reader.finish()
+}
+
+/// Reads a results table a part at a time, so that a page can show progress between parts:
+/// the same rows and problems as [`read_results_table`], whatever the parts.
+pub struct ResultsTableReader {
+    text: String,
+    /// Bytes of `text` read so far, and the lines they end.
+    offset: usize,
+    lines_before: usize,
+    columns: Option<Columns>,
+    records_before_header: usize,
+    results: Vec<ScoredResult>,
+    problems: Vec<RowProblem>,
+    done: bool,
+}
+
+impl ResultsTableReader {
+    /// A reader at the start of the file's bytes (UTF-8 or GBK).
+    pub fn new(bytes: &[u8]) -> ResultsTableReader {
+        ResultsTableReader {
+            text: decode_text(bytes).0,
+            offset: 0,
+            lines_before: 0,
+            columns: None,
+            records_before_header: 0,
+            results: Vec::new(),
+            problems: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// Reads up to `records` more records; `true` once the whole file has been read.
+    pub fn read(&mut self, records: usize) -> bool {
+        if self.done {
+            return true;
+        }
+        let rest = &self.text[self.offset..];
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(rest.as_bytes());
+        let mut record = csv::StringRecord::new();
+        let mut lines = LineCounter::new(rest);
+        let mut read_here = 0;
+        while read_here < records {
+            let read = reader.read_record(&mut record);
+            let row = self.lines_before + lines.line_ending_at(reader.position().byte());
+            match read {
+                Ok(false) => self.done = true,
+                Ok(true) => {}
+                Err(e) => {
+                    let message = format!("无法读取：{e}");
+                    self.problems.push(problem(row, "文件", message));
+                    self.done = true;
+                }
+            }
+            if self.done {
+                return true;
+            }
+            read_here += 1;
+            let cells: Vec<&str> = record.iter().collect();
+            let Some(found) = self.columns else {
+                self.columns = find_columns(&cells);
+                self.records_before_header += 1;
+                if self.columns.is_none() && self.records_before_header == HEADER_SEARCH_ROWS {
+                    self.done = true;
+                    return true;
+                }
+                continue;
+            };
+            match parse_row(&cells, found) {
+                Ok(Some(result)) => self.results.push(result),
+                Ok(None) => {}
+                Err((column, message)) => {
+                    let problem = problem(row, RESULT_HEADERS[column], message);
+                    self.problems.push(problem);
+                }
+            }
+        }
+        let consumed = usize::try_from(reader.position().byte()).unwrap_or(rest.len());
+        let consumed = consumed.min(rest.len());
+        self.lines_before += rest.as_bytes()[..consumed]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset += consumed;
+        false
+    }
+
+    /// How far the reading is: bytes read and bytes in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.offset, self.text.len())
+    }
+
+    /// Every row, or every problem (by row and column).
+    pub fn finish(self) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
+        finish(self.columns.is_some(), self.results, self.problems)
+    }
+}
+
+/// Reads a results table already split into rows (the first sheet of an .xlsx); `rows[i]` is
+/// row `i + 1`. Either every row or every problem, as [`read_results_table`].
+pub fn read_results_rows(rows: &[Vec<String>]) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
     let mut columns = None;
     let mut results = Vec::new();
     let mut problems = Vec::new();
-    let mut lines = LineCounter::new(&text);
-    let mut records_before_header = 0;
-    loop {
-        let read = reader.read_record(&mut record);
-        let row = lines.line_ending_at(reader.position().byte());
-        match read {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => {
-                problems.push(problem(row, "文件", format!("无法读取：{e}")));
-                break;
-            }
-        }
+    for (index, row) in rows.iter().enumerate() {
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
         let Some(found) = columns else {
-            columns = find_columns(&record);
-            records_before_header += 1;
-            if columns.is_none() && records_before_header == HEADER_SEARCH_ROWS {
+            if index == HEADER_SEARCH_ROWS {
                 break;
             }
+            columns = find_columns(&cells);
             continue;
         };
-        match parse_row(&record, found) {
+        match parse_row(&cells, found) {
             Ok(Some(result)) => results.push(result),
             Ok(None) => {}
             Err((column, message)) => {
-                problems.push(problem(row, RESULT_HEADERS[column], message));
+                problems.push(problem(index + 1, RESULT_HEADERS[column], message));
             }
         }
     }
-    if columns.is_none() {
+    finish(columns.is_some(), results, problems)
+}
+
+fn finish(
+    header_found: bool,
+    results: Vec<ScoredResult>,
+    mut problems: Vec<RowProblem>,
+) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
+    if !header_found {
         let message = "找不到“工号、姓名、单位、得分”列".to_string();
         problems.insert(0, problem(1, "表头", message));
     }
@@ -100,23 +206,20 @@ fn problem(row: usize, column: &str, message: String) -> RowProblem {
 /// Positions of 工号, 姓名, 单位, 得分 and (optionally) 交卷时间.
 type Columns = [Option<usize>; 5];
 
-fn find_columns(record: &csv::StringRecord) -> Option<Columns> {
+fn find_columns(record: &[&str]) -> Option<Columns> {
     let position = |name: &str| record.iter().position(|cell| normalize_cell(cell) == name);
     let columns = RESULT_HEADERS.map(position);
     columns[..4].iter().all(Option::is_some).then_some(columns)
 }
 
-fn parse_row(
-    record: &csv::StringRecord,
-    columns: Columns,
-) -> Result<Option<ScoredResult>, (usize, String)> {
+fn parse_row(record: &[&str], columns: Columns) -> Result<Option<ScoredResult>, (usize, String)> {
     if record.iter().all(|cell| cell.trim().is_empty()) {
         return Ok(None);
     }
     let cell = |i: usize| {
         columns[i]
             .and_then(|c| record.get(c))
-            .map(normalize_cell)
+            .map(|cell| normalize_cell(cell))
             .unwrap_or_default()
     };
     let person_id = cell(0);
@@ -179,6 +282,74 @@ mod tests {
         );
         read[1].name = sample()[1].name.clone();
         assert_eq!(read, sample());
+    }
+
+    #[test]
+    fn exported_workbooks_read_back_identically() {
+        use crate::core::formats::{read_xlsx, write_xlsx, XlsxSheet};
+        let sheet = XlsxSheet::of_text_with_numbers("个人成绩", &results_rows(&sample()), &[3]);
+        let rows = read_xlsx(&write_xlsx(&[sheet]).unwrap(), None).unwrap();
+        let mut read = read_results_rows(&rows).unwrap();
+        assert_eq!(read[1].name, "'=HYPERLINK(\"x\")", "neutralised");
+        read[1].name = sample()[1].name.clone();
+        assert_eq!(read, sample());
+        let bad = vec![
+            vec![
+                "工号".to_string(),
+                "姓名".into(),
+                "单位".into(),
+                "得分".into(),
+            ],
+            vec!["1".into(), "张三".into(), "司法局".into(), "优".into()],
+        ];
+        let problems = read_results_rows(&bad).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "第 2 行“得分”列：“优”不是 0–100 的分数"
+        );
+    }
+
+    #[test]
+    fn reading_in_parts_gives_the_same_rows_and_problems() {
+        let text = "某镇成绩汇总\r\n\r\n工号,姓名,单位,得分,交卷时间\r\n1,\"张\n三\",司法局,90,\r\n\r\n2,李四,财政局,优,\r\n3,王五,财政局,60,2026-11-20 09:30:00\r\n,赵六,司法局,70,\r\n4,钱七,司法局,75,";
+        let whole = read_results_table(text.as_bytes());
+        let problems: Vec<String> = whole
+            .clone()
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "第 7 行“得分”列：“优”不是 0–100 的分数",
+                "第 9 行“工号”列：缺少工号"
+            ]
+        );
+        for part in 1..5 {
+            let mut reader = ResultsTableReader::new(text.as_bytes());
+            let mut calls = 0;
+            while !reader.read(part) {
+                calls += 1;
+                assert!(reader.progress().0 <= reader.progress().1);
+            }
+            assert!(calls > 0);
+            assert_eq!(reader.finish(), whole, "parts of {part}");
+        }
+        let clean = results_csv(&sample());
+        let mut reader = ResultsTableReader::new(clean.as_bytes());
+        while !reader.read(1) {}
+        assert_eq!(reader.finish(), Ok(sample()));
+    }
+
+    #[test]
+    fn kept_tables_read_back_unchanged() {
+        let kept = results_csv(&sample());
+        assert_eq!(
+            read_results_table(kept.as_bytes()),
+            Ok(sample()),
+            "formulas stay as typed"
+        );
     }
 
     #[test]

@@ -96,6 +96,37 @@ pub fn find_roster_columns(rows: &[Vec<String>]) -> Option<(usize, RosterColumns
         })
 }
 
+/// The row most likely to be the header when its names are not recognised: among the first
+/// rows, the first that fills at least two cells and half as many as the fullest row (a title
+/// row above it fills one; a data row may fill an extra 备注 cell).
+pub fn guess_header_row(rows: &[Vec<String>]) -> Option<usize> {
+    let filled = |row: &Vec<String>| row.iter().filter(|c| !normalize_cell(c).is_empty()).count();
+    let most = rows.iter().take(HEADER_SEARCH_ROWS).map(filled).max()?;
+    let enough = (most.div_ceil(2)).max(2).min(most);
+    (most > 0).then(|| {
+        rows.iter()
+            .position(|row| filled(row) >= enough)
+            .expect("the fullest row has enough")
+    })
+}
+
+/// The columns of a header row as a user picks among them: the tidied header text, or
+/// "第 N 列" for an empty header cell.
+pub fn column_titles(header: &[String]) -> Vec<String> {
+    header
+        .iter()
+        .enumerate()
+        .map(|(i, cell)| {
+            let title = normalize_cell(cell);
+            if title.is_empty() {
+                format!("第 {} 列", i + 1)
+            } else {
+                title
+            }
+        })
+        .collect()
+}
+
 /// Reads the people below the header row with the given columns; blank rows are skipped.
 pub fn read_roster(rows: &[Vec<String>], header_row: usize, columns: RosterColumns) -> RosterDraft {
     let header = &rows[header_row];
@@ -251,6 +282,22 @@ mod tests {
     #[test]
     fn unknown_headers_are_not_guessed() {
         assert_eq!(find_roster_columns(&table("名称,代码\n张三,1\n")), None);
+    }
+
+    #[test]
+    fn unrecognised_headers_are_mapped_by_hand() {
+        let rows =
+            table("2026年应考人员\n\n科室,人员,代码,\n司法局,张三,A1,\n财政局,李四,A2,备注\n");
+        assert_eq!(guess_header_row(&rows), Some(2));
+        assert_eq!(column_titles(&rows[2]), ["科室", "人员", "代码", "第 4 列"]);
+        let chosen = RosterColumns {
+            id: 2,
+            name: 1,
+            unit: 0,
+        };
+        let roster = read_roster(&rows, 2, chosen).accept_all().unwrap();
+        assert_eq!(roster.person("A2").unwrap().unit, "财政局");
+        assert_eq!(guess_header_row(&table("\n\n")), None);
     }
 
     #[test]

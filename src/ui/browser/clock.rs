@@ -67,3 +67,14 @@ pub fn parse_local_datetime(value: &str) -> Option<u64> {
     let time = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(value)).get_time();
     (time.is_finite() && time >= 0.0).then_some(time as u64)
 }
+
+/// Lets the browser paint and handle input before the rest of a long task (a zero-delay
+/// timer, so it also runs in a background tab, only later).
+pub async fn yield_to_browser() {
+    let tick = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+}

@@ -5,22 +5,21 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Offers `text` as a file download named `name`.
 pub fn download_text(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    download_parts(name, &parts, mime)
+    download(name, &wasm_bindgen::JsValue::from_str(text), mime)
 }
 
-/// Offers `bytes` (a workbook, say) as a file download named `name`.
+/// Offers `bytes` (an .xlsx workbook, say) as a file download named `name`.
 pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    download_parts(name, &parts, mime)
+    download(name, &js_sys::Uint8Array::from(bytes), mime)
 }
 
-fn download_parts(name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), String> {
+fn download(name: &str, part: &wasm_bindgen::JsValue, mime: &str) -> Result<(), String> {
     let fail = |_| "浏览器不允许下载文件".to_string();
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob =
-        web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options).map_err(fail)?;
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -64,9 +63,23 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
 pub async fn read_chosen_files(
     input: &web_sys::HtmlInputElement,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let Some(list) = input.files() else {
-        return Ok(vec![]);
-    };
+    match input.files() {
+        Some(list) => read_files(&list).await,
+        None => Ok(vec![]),
+    }
+}
+
+/// The files dropped on an element (its `drop` event), as (name, bytes), in the order given.
+pub async fn read_dropped_files(
+    event: &web_sys::DragEvent,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    match event.data_transfer().and_then(|t| t.files()) {
+        Some(list) => read_files(&list).await,
+        None => Ok(vec![]),
+    }
+}
+
+async fn read_files(list: &web_sys::FileList) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut files = Vec::with_capacity(list.length() as usize);
     for i in 0..list.length() {
         let Some(file) = list.item(i) else { continue };

@@ -1,6 +1,6 @@
 //! Versioned records in localStorage: the learner's state (`xuefa.learner`), the exam data
-//! (`xuefa.exams`), the statistics page's data (`xuefa.admin`) and the imported question
-//! sets (`xuefa.imported`), each through its schema in the core. A value that cannot be read is
+//! (`xuefa.exams`) and the imported question sets (`xuefa.imported`), each through its schema
+//! in the core (the statistics data lives in IndexedDB, see `admin_storage`). A value that cannot be read is
 //! copied aside under a stamped key and the user is told; if even that copy fails, nothing is
 //! saved over the stored value for this visit.
 
@@ -10,7 +10,6 @@ use crate::core::bank_io::{decode_imported, encode_imported, ImportedBank, IMPOR
 use crate::core::exam::{decode_exam_store, encode_exam_store, ExamStore, EXAM_KEY};
 use crate::core::storage::{aside_key, decode_learner, encode_learner, StorageError, LEARNER_KEY};
 use crate::core::study::LearnerState;
-use crate::core::units::{decode_admin_store, encode_admin_store, AdminStore, ADMIN_KEY};
 
 /// What loading found: the value to start from, whether it may be saved over the stored
 /// value, and a message for the user when something was wrong.
@@ -56,15 +55,6 @@ const EXAMS: Record<ExamStore> = Record {
     not_saved: "最新的答案未能保存！请勿关闭页面，并尽快交卷。",
 };
 
-const ADMIN: Record<AdminStore> = Record {
-    key: ADMIN_KEY,
-    decode: |raw| decode_admin_store(raw).map(|store| (store, false)),
-    encode: encode_admin_store,
-    name: "统计数据",
-    no_storage: "导入的名单和成绩在关闭页面后不会保留。",
-    not_saved: "最新导入的名单或成绩未能保存，关闭页面后需重新导入。",
-};
-
 const IMPORTED: Record<ImportedBank> = Record {
     key: IMPORTED_KEY,
     decode: |raw| decode_imported(raw).map(|bank| (bank, false)),
@@ -82,16 +72,6 @@ pub fn load_imported(now_ms: u64) -> Loaded<ImportedBank> {
 /// Writes the imported question sets; the error is a message for the user.
 pub fn save_imported(bank: &ImportedBank) -> Result<(), String> {
     save(&IMPORTED, bank)
-}
-
-/// Reads the statistics page's data.
-pub fn load_admin(now_ms: u64) -> Loaded<AdminStore> {
-    load(&ADMIN, now_ms)
-}
-
-/// Writes the statistics page's data; the error is a message for the user.
-pub fn save_admin(store: &AdminStore) -> Result<(), String> {
-    save(&ADMIN, store)
 }
 
 /// Reads the learner's state.

@@ -38,19 +38,33 @@ pub fn DataPage() -> impl IntoView {
 #[component]
 fn BackupCard() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
-    let count = app_records().map(|r| r.len()).unwrap_or(0);
+    let count = RwSignal::new(None::<usize>);
+    spawn_local(async move {
+        match app_records().await {
+            Ok(records) => count.set(Some(records.len())),
+            Err(message) => error.set(Some(message)),
+        }
+    });
     let download = move |_| {
-        let result = app_records().and_then(|records| {
-            let text = encode_backup(&records, now_ms());
-            let name = format!("学法备份-{}.json", today().label());
-            download_text(&name, &text, "application/json")
+        spawn_local(async move {
+            let result = app_records().await.and_then(|records| {
+                let text = encode_backup(&records, now_ms());
+                let name = format!("学法备份-{}.json", today().label());
+                download_text(&name, &text, "application/json")
+            });
+            error.set(result.err());
         });
-        error.set(result.err());
+    };
+    let summary = move || match count.get() {
+        Some(count) => {
+            format!("本机现有 {count} 项学法记录。备份文件包含全部记录，可在本机或其他设备上导入。")
+        }
+        None => "备份文件包含全部学法记录，可在本机或其他设备上导入。".to_string(),
     };
     view! {
         <div class="card">
             <h2>"备份"</h2>
-            <p>{format!("本机现有 {count} 项学法记录。备份文件包含全部记录，可在本机或其他设备上导入。")}</p>
+            <p>{summary}</p>
             <button class="primary" on:click=download>"下载备份文件"</button>
             {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </div>
@@ -76,9 +90,12 @@ fn RestoreCard() -> impl IntoView {
             };
             input.set_value("");
             let text = String::from_utf8_lossy(&bytes);
-            let planned = decode_backup(text.trim_start_matches('\u{feff}'))
-                .map_err(|e| e.to_string())
-                .and_then(|backup| Ok(plan_import(&backup, &app_records()?, now_ms())));
+            let planned = match decode_backup(text.trim_start_matches('\u{feff}')) {
+                Err(e) => Err(e.to_string()),
+                Ok(backup) => app_records()
+                    .await
+                    .map(|records| plan_import(&backup, &records, now_ms())),
+            };
             match planned {
                 Ok(p) => plan.set(Some(p)),
                 Err(message) => error.set(Some(format!("{message}。本机数据没有任何改动。"))),
@@ -89,10 +106,16 @@ fn RestoreCard() -> impl IntoView {
         let Some(p) = plan.get_untracked() else {
             return;
         };
-        match write_records(&p.asides).and_then(|()| write_records(&p.writes)) {
-            Ok(()) => reload_with_query("done=restored"),
-            Err(message) => error.set(Some(message)),
-        }
+        spawn_local(async move {
+            let written = match write_records(&p.asides).await {
+                Ok(()) => write_records(&p.writes).await,
+                Err(message) => Err(message),
+            };
+            match written {
+                Ok(()) => reload_with_query("done=restored"),
+                Err(message) => error.set(Some(message)),
+            }
+        });
     };
     let preview = move || {
         plan.get().map(|p| {
@@ -146,9 +169,13 @@ fn RestoreCard() -> impl IntoView {
 fn ClearCard() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let clear = move |_| match clear_app_records() {
-        Ok(()) => reload_with_query("done=cleared"),
-        Err(message) => error.set(Some(message)),
+    let clear = move |_| {
+        spawn_local(async move {
+            match clear_app_records().await {
+                Ok(()) => reload_with_query("done=cleared"),
+                Err(message) => error.set(Some(message)),
+            }
+        })
     };
     view! {
         <div class="card">

@@ -1,18 +1,22 @@
 //! The report on screen: the sortable unit table with its 双100% mark, bar charts and the
 //! score histogram, records set apart, the 未参考名单, the item analysis, exports and print.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::Computed;
-use crate::core::formats::write_csv;
+use crate::core::bank::Bank;
+use crate::core::formats::{write_csv, write_xlsx};
 use crate::core::units::{
-    absent_rows, format_rate, most_missed, results_rows, score_histogram, sorted_rows,
-    summary_rows, UnitColumn, UnitRow, SUMMARY_HEADERS,
+    absent_rows, format_rate, item_rows, most_missed, report_workbook, results_rows,
+    score_histogram, sorted_rows, summary_rows, Person, UnitColumn, UnitRow, SUMMARY_HEADERS,
 };
-use crate::ui::browser::{download_text, local_date, now_ms, print_page};
+use crate::ui::browser::{download_bytes, download_text, local_date, now_ms, print_page};
 use crate::ui::state::AppState;
+
+const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The whole report of the computed inputs.
 #[component]
@@ -126,6 +130,17 @@ fn UnitTable(rows: Vec<UnitRow>, total: UnitRow) -> impl IntoView {
     }
 }
 
+/// A unit name short enough for the 120 units left of a bar: 9 characters, then "…" (the full
+/// name is the bar's title).
+fn bar_label(unit: &str) -> String {
+    const SHOWN: usize = 9;
+    if unit.chars().count() <= SHOWN {
+        unit.to_string()
+    } else {
+        unit.chars().take(SHOWN - 1).chain(['…']).collect()
+    }
+}
+
 /// A horizontal bar per unit for one rate.
 fn rate_bars(
     title: &'static str,
@@ -142,7 +157,8 @@ fn rate_bars(
             let width = value.unwrap_or(0.0) * 200.0;
             view! {
                 <g>
-                    <text x="0" y=y + 15 class="bar-label">{row.unit.clone()}</text>
+                    <title>{format!("{}：{}", row.unit, format_rate(value))}</title>
+                    <text x="0" y=y + 15 class="bar-label">{bar_label(&row.unit)}</text>
                     <rect x="120" y=y width=format!("{width:.1}") height="18" class="chart-bar" />
                     <text x=format!("{:.1}", 124.0 + width) y=y + 15 class="bar-value">
                         {format_rate(value)}
@@ -254,26 +270,38 @@ fn SetApart(computed: Arc<Computed>) -> impl IntoView {
     }
 }
 
-/// 未参考名单, per unit and in all.
+/// 未参考名单, per unit and in all. A unit's names are put on the page only once its list is
+/// opened, so a county where thousands have not sat yet still renders at once.
 #[component]
 fn Absent(computed: Arc<Computed>) -> impl IntoView {
     let report = &computed.report;
+    let mut by_unit: HashMap<&str, Vec<&Person>> = HashMap::new();
+    for person in &report.absent {
+        by_unit
+            .entry(person.unit.as_str())
+            .or_default()
+            .push(person);
+    }
     let per_unit = report
         .rows
         .iter()
         .map(|row| {
-            let people: Vec<_> = report
-                .absent
-                .iter()
-                .filter(|p| p.unit == row.unit)
-                .collect();
-            let names = people
-                .iter()
-                .map(|p| view! { <li>{format!("{}（{}）", p.name, p.id)}</li> })
-                .collect_view();
+            let people: Vec<Person> = by_unit
+                .get(row.unit.as_str())
+                .map(|people| people.iter().map(|&p| p.clone()).collect())
+                .unwrap_or_default();
             let count = people.len();
+            let open = RwSignal::new(false);
+            let names = move || {
+                open.get().then(|| {
+                    people
+                        .iter()
+                        .map(|p| view! { <li>{format!("{}（{}）", p.name, p.id)}</li> })
+                        .collect_view()
+                })
+            };
             view! {
-                <details>
+                <details on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                     <summary>{format!("{}：{} 人未参考", row.unit, count)}</summary>
                     <ul>{names}</ul>
                 </details>
@@ -354,8 +382,8 @@ fn Items(computed: Arc<Computed>) -> impl IntoView {
 }
 
 /// A file name from the exam title, what it holds and today's date, without characters
-/// that file systems refuse.
-fn file_name(title: &str, what: &str) -> String {
+/// that file systems refuse; `extension` without the dot.
+fn file_name(title: &str, what: &str, extension: &str) -> String {
     let safe: String = title
         .chars()
         .map(|c| {
@@ -367,16 +395,35 @@ fn file_name(title: &str, what: &str) -> String {
         })
         .take(60)
         .collect();
-    format!("{safe}-{what}-{}.csv", local_date(now_ms()))
+    format!("{safe}-{what}-{}.{extension}", local_date(now_ms()))
 }
 
-/// CSV downloads (UTF-8 with BOM, formulas neutralised) and the print view.
+/// The workbook of the whole report: 单位汇总, 个人成绩, 未参考名单, 题目分析.
+fn workbook(computed: &Computed, bank: Option<&Bank>) -> Result<Vec<u8>, String> {
+    let items = item_rows(&computed.items, bank);
+    write_xlsx(&report_workbook(&computed.report, Some(&items)))
+}
+
+/// Downloads: the XLSX workbook, CSVs (UTF-8 with BOM), formulas neutralised; the print view.
 #[component]
 fn Exports(computed: Arc<Computed>) -> impl IntoView {
+    let app = expect_context::<AppState>();
     let status = RwSignal::new(None::<String>);
     let offer = move |what: &'static str, rows: Vec<Vec<String>>, title: String| {
         let text = String::from_utf8(write_csv(&rows)).expect("CSV is UTF-8");
-        if let Err(e) = download_text(&file_name(&title, what), &text, "text/csv;charset=utf-8") {
+        let name = file_name(&title, what, "csv");
+        if let Err(e) = download_text(&name, &text, "text/csv;charset=utf-8") {
+            status.set(Some(e));
+        }
+    };
+    let c0 = computed.clone();
+    let offer_workbook = move |_| {
+        let bank = app.ready_bank();
+        let saved = workbook(&c0, bank.as_deref()).and_then(|bytes| {
+            let name = file_name(&c0.exam.title, "统计报表", "xlsx");
+            download_bytes(&name, &bytes, XLSX_MIME)
+        });
+        if let Err(e) = saved {
             status.set(Some(e));
         }
     };
@@ -384,6 +431,9 @@ fn Exports(computed: Arc<Computed>) -> impl IntoView {
     view! {
         <div class="card exports">
             <h2>"导出"</h2>
+            <button class="primary" id="export-xlsx" on:click=offer_workbook>
+                "全部导出为 Excel（.xlsx）"
+            </button>
             <button id="export-summary" on:click=move |_| offer("单位汇总", summary_rows(&c1.report), c1.exam.title.clone())>
                 "单位汇总 CSV"
             </button>

@@ -7,13 +7,19 @@ mod imports;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::core::exam::ExamDefinition;
 use crate::core::units::{
-    collect_results, item_analysis, AdminStore, CollectedInput, Collection, ItemAnalysis, Roster,
-    UnitReport,
+    item_analysis, read_results_table, AdminStore, CollectedInput, Collection, Collector,
+    ItemAnalysis, Roster, ScoredResult, UnitReport,
 };
-use crate::ui::browser::{load_admin, now_ms, save_admin};
+use crate::ui::browser::{load_admin, now_ms, save_admin, yield_to_browser};
+
+/// How many collected records are checked between two looks at the screen.
+const COLLECT_PART: usize = 500;
+/// How many rows of a results table are kept (and read back) as one part.
+pub(super) const TABLE_PART: usize = 50_000;
 use crate::ui::state::AppState;
 use dashboard::Dashboard;
 use imports::{ExamPicker, ResultsImport, RosterImport};
@@ -24,6 +30,8 @@ struct StatsInputs {
     exam: RwSignal<Option<ExamDefinition>>,
     roster: RwSignal<Option<Roster>>,
     results: RwSignal<Vec<CollectedInput>>,
+    /// Result tables other administrators exported, kept as CSV text.
+    tables: RwSignal<Vec<CollectedInput>>,
 }
 
 /// Everything computed from the inputs.
@@ -38,48 +46,112 @@ struct Computed {
 #[component]
 pub fn StatsPage() -> impl IntoView {
     let app = expect_context::<AppState>();
-    let loaded = load_admin(now_ms());
-    if let Some(message) = loaded.notice {
-        app.notice.set(Some(message));
-    }
-    let stored = loaded.value;
     let inputs = StatsInputs {
-        exam: RwSignal::new(stored.exam.clone()),
-        roster: RwSignal::new(stored.roster()),
-        results: RwSignal::new(stored.results),
+        exam: RwSignal::new(None),
+        roster: RwSignal::new(None),
+        results: RwSignal::new(Vec::new()),
+        tables: RwSignal::new(Vec::new()),
     };
     provide_context(inputs);
-    // Every change is saved at once (unless this visit must not write, see `load_admin`).
-    let writable = loaded.writable;
-    Effect::new(move |first: Option<()>| {
-        let store = AdminStore {
+    // Stored data arrives from IndexedDB after the first render; nothing is saved before it
+    // has (nor at all when this visit must not write, see `load_admin`), and what was just
+    // read cleanly is not written straight back (a province's data is tens of megabytes).
+    let loading = RwSignal::new(true);
+    let writable = RwSignal::new(false);
+    let just_read = StoredValue::new(false);
+    spawn_local(async move {
+        let loaded = load_admin(now_ms()).await;
+        just_read.set_value(loaded.notice.is_none());
+        if let Some(message) = loaded.notice {
+            app.notice.set(Some(message));
+        }
+        let stored = loaded.value;
+        inputs.exam.set(stored.exam.clone());
+        inputs.roster.set(stored.roster());
+        inputs.results.set(stored.results);
+        inputs.tables.set(stored.tables);
+        writable.set(loaded.writable);
+        loading.set(false);
+    });
+    Effect::new(move |_| {
+        let mut store = AdminStore {
             exam: inputs.exam.get(),
-            people: inputs
-                .roster
-                .with(|r| r.as_ref().map(|r| r.people().to_vec()).unwrap_or_default()),
             results: inputs.results.get(),
+            tables: inputs.tables.get(),
+            ..AdminStore::default()
         };
-        if first.is_some() && writable {
-            if let Err(message) = save_admin(&store) {
-                app.notice.set(Some(message));
+        inputs.roster.with(|r| store.set_roster(r.as_ref()));
+        if writable.get() {
+            if just_read.get_value() {
+                just_read.set_value(false);
+                return;
             }
+            spawn_local(async move {
+                if let Err(message) = save_admin(&store).await {
+                    app.notice.set(Some(message));
+                }
+            });
         }
     });
-    let computed = Memo::new(move |_| {
-        let bank = app.ready_bank()?;
-        let exam = inputs.exam.get()?;
-        let roster = inputs.roster.get()?;
-        let collection = inputs
-            .results
-            .with(|results| collect_results(&exam, &bank, &roster, results));
-        let report = collection.report(&exam, &roster);
-        let items = item_analysis(&collection.responses());
-        Some(Arc::new(Computed {
-            exam,
-            collection,
-            report,
-            items,
-        }))
+    // Collecting re-grades every record: done a part at a time, with progress shown between
+    // parts, and started afresh (the older run abandoned) whenever an input changes.
+    let computed = RwSignal::new(None::<Arc<Computed>>);
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let run = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let bank = app.ready_bank();
+        let (exam, roster) = (inputs.exam.get(), inputs.roster.get());
+        let results = inputs.results.get();
+        let tables = inputs.tables.get();
+        run.update_value(|r| *r += 1);
+        let this_run = run.get_value();
+        let (Some(bank), Some(exam), Some(roster)) = (bank, exam, roster) else {
+            computed.set(None);
+            progress.set(None);
+            return;
+        };
+        spawn_local(async move {
+            // Steps: each part of the records, then each kept part of a results table.
+            let steps = results.len().div_ceil(COLLECT_PART) + tables.len();
+            let mut step = 0;
+            let mut next_step = move || {
+                progress.set(Some((step, steps)));
+                step += 1;
+            };
+            let joined = exam.joined_bank(&bank);
+            let exam_bank = joined.as_ref().unwrap_or(&bank);
+            let mut collector = Collector::new(&exam, &bank, exam_bank, &roster);
+            for part in results.chunks(COLLECT_PART) {
+                next_step();
+                yield_to_browser().await;
+                if run.get_value() != this_run {
+                    return;
+                }
+                collector.add(part);
+            }
+            let collection = collector.finish();
+            let mut table_rows: Vec<ScoredResult> = Vec::new();
+            for table in &tables {
+                next_step();
+                yield_to_browser().await;
+                if run.get_value() != this_run {
+                    return;
+                }
+                // Kept parts were checked when imported and are read back unchanged.
+                if let Ok(rows) = read_results_table(table.text.as_bytes()) {
+                    table_rows.extend(rows);
+                }
+            }
+            let report = collection.report_with_tables(&exam, &roster, &table_rows);
+            let items = item_analysis(&collection.responses());
+            progress.set(None);
+            computed.set(Some(Arc::new(Computed {
+                exam,
+                collection,
+                report,
+                items,
+            })));
+        });
     });
     view! {
         <section class="page stats">
@@ -87,9 +159,23 @@ pub fn StatsPage() -> impl IntoView {
             <p class="lead">
                 "选择考试，导入应考名单和成绩文件，即可得到各单位参考率、优秀率和未参考名单。数据只在本机处理。"
             </p>
+            {move || loading.get().then(|| view! { <p class="status" id="stats-loading">"正在读取已保存的统计数据…"</p> })}
             <ExamPicker />
             <RosterImport />
             <ResultsImport />
+            {move || {
+                progress
+                    .get()
+                    .map(|(done, total)| {
+                        let percent = done * 100 / total.max(1);
+                        view! {
+                            <div class="card" id="collect-progress">
+                                <p class="status">{format!("正在核对成绩：{percent}%")}</p>
+                                <progress max=total.to_string() value=done.to_string()></progress>
+                            </div>
+                        }
+                    })
+            }}
             {move || match computed.get() {
                 Some(c) => view! { <Dashboard computed=c /> }.into_any(),
                 None => {
@@ -98,14 +184,5 @@ pub fn StatsPage() -> impl IntoView {
                 }
             }}
         </section>
-    }
-}
-
-impl PartialEq for Computed {
-    fn eq(&self, other: &Computed) -> bool {
-        self.exam == other.exam
-            && self.collection == other.collection
-            && self.report == other.report
-            && self.items == other.items
     }
 }

@@ -1,0 +1,122 @@
+//! Property tests: no input, however broken, makes the importers or the collector panic. Each
+//! property mixes arbitrary data with damaged copies of well-formed files, which reach deeper
+//! than random bytes do.
+
+use proptest::prelude::*;
+
+use super::collect::tests::{exam, record};
+use super::{
+    collect_results, find_roster_columns, guess_header_row, read_headcounts, read_results_rows,
+    read_results_table, read_roster, CollectedInput, Person, Roster, RosterColumns,
+};
+use crate::core::exam::small_bank;
+use crate::core::formats::{read_table, write_xlsx, XlsxSheet};
+
+/// Cells as offices fill them: headers, ids, scores, times, blanks, full-width and formulas.
+fn cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        prop::sample::select(vec![
+            "工号",
+            "姓名",
+            "单位",
+            "应考人数",
+            "得分",
+            "交卷时间",
+            "司法局",
+            "１００",
+            "59.5",
+            "-1",
+            "101",
+            "NaN",
+            "2026-11-20 09:30:00",
+            "=HYPERLINK(\"x\")",
+            "\u{3000}",
+        ])
+        .prop_map(str::to_string),
+        ".{0,12}",
+    ]
+}
+
+fn rows() -> impl Strategy<Value = Vec<Vec<String>>> {
+    prop::collection::vec(prop::collection::vec(cell(), 0..6), 0..14)
+}
+
+/// A well-formed workbook, then cut short and with some bytes changed.
+fn damaged_workbook() -> impl Strategy<Value = Vec<u8>> {
+    (
+        rows(),
+        any::<prop::sample::Index>(),
+        prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+    )
+        .prop_map(|(rows, cut, changes)| {
+            let mut bytes = write_xlsx(&[XlsxSheet::of_text("表", &rows)]).unwrap();
+            for (at, byte) in changes {
+                let at = at.index(bytes.len());
+                bytes[at] = byte;
+            }
+            let keep = bytes.len() - cut.index(bytes.len() / 4 + 1);
+            bytes.truncate(keep);
+            bytes
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn table_files_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = read_table(&bytes);
+        let _ = read_results_table(&bytes);
+    }
+
+    #[test]
+    fn damaged_workbooks_never_panic(bytes in damaged_workbook()) {
+        if let Ok(rows) = read_table(&bytes) {
+            let _ = read_results_rows(&rows);
+        }
+    }
+
+    #[test]
+    fn roster_rows_never_panic(rows in rows(), id in 0usize..7, name in 0usize..7, unit in 0usize..7) {
+        if let Some((header, columns)) = find_roster_columns(&rows) {
+            let draft = read_roster(&rows, header, columns);
+            prop_assert!(draft.people.len() + draft.problems.len() <= rows.len());
+        }
+        if let Some(header) = guess_header_row(&rows) {
+            let _ = read_roster(&rows, header, RosterColumns { id, name, unit });
+        }
+        let _ = read_headcounts(&rows);
+        let _ = read_results_rows(&rows);
+    }
+
+    #[test]
+    fn collected_texts_never_panic(
+        noise in prop::collection::vec(".{0,80}", 0..4),
+        cut in any::<prop::sample::Index>(),
+        flip in any::<prop::sample::Index>(),
+    ) {
+        let bank = small_bank();
+        let exam = exam(&bank);
+        let sat = record(&exam, &bank, "001", "司法局", 7, 5, 2_000_000);
+        let (good, code) = (sat.to_json(), sat.code());
+        let mut damaged = good.clone().into_bytes();
+        let at = flip.index(damaged.len());
+        damaged[at] = damaged[at].wrapping_add(1);
+        let short: String = good.chars().take(cut.index(good.chars().count())).collect();
+        let mut texts = noise;
+        let short_code: String = code.chars().take(cut.index(code.len())).collect();
+        texts.extend([good, short, String::from_utf8_lossy(&damaged).into_owned(), code, short_code]);
+        let inputs: Vec<CollectedInput> = texts
+            .into_iter()
+            .map(|text| CollectedInput { source: "x".into(), text })
+            .collect();
+        let roster = Roster::of_people(vec![Person {
+            id: "001".into(),
+            name: "姓名001".into(),
+            unit: "司法局".into(),
+        }]);
+        let collection = collect_results(&exam, &bank, &roster, &inputs);
+        prop_assert!(collection.counted.len() <= 1, "one person counts once");
+    }
+}

@@ -1,0 +1,231 @@
+//! A county-sized set in headless Chromium (159 units, 13,492 people on the roster, a result
+//! code for about 97% of them): the roster CSV and the pasted codes are imported through the
+//! page, and the unit table's totals must equal what the core computes from the same data.
+//! A province-sized set: a head-count roster of 1,000 units and a results table of 1,000,000
+//! rows, imported, reported and kept over a reload. Each prints how long its steps took
+//! (timings are reported, never asserted). Heavy, so they run on request:
+//! `cargo test --test e2e_stats_scale -- --ignored --nocapture --test-threads 1`.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use support::{Browser, StaticServer, TempDir};
+use xuefa::core::bank::Bank;
+use xuefa::core::exam::{
+    bank_version, draw, exam_code, Attempt, ExamDefinition, Participant, ResultRecord,
+};
+use xuefa::core::units::{collect_results, summary_rows, CollectedInput, Person, Roster};
+
+const PEOPLE: usize = 13_492;
+const UNITS: usize = 159;
+
+fn bank() -> Bank {
+    let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/dist/bank.json"))
+        .expect("dist/ is built (./scripts/test.sh builds it)");
+    Bank::from_json(&json).unwrap()
+}
+
+fn record(exam: &ExamDefinition, bank: &Bank, person: &Person, seed: u64) -> ResultRecord {
+    let now = 1_795_000_000_000;
+    let paper = draw(&exam.blueprint, bank, seed).unwrap();
+    let participant =
+        Participant::new(&person.name, &person.id, &person.unit, &exam.units).unwrap();
+    let mut attempt = Attempt::start(
+        person.id.clone(),
+        exam.clone(),
+        Some(participant),
+        seed,
+        paper,
+        0,
+        now,
+    )
+    .unwrap();
+    let right = (seed % 61) as usize;
+    for item in attempt.paper.items.clone().iter().take(right) {
+        let key = bank.question(&item.question).unwrap().answer.clone();
+        attempt
+            .set_answer(&item.question, Some(key), now + 1)
+            .unwrap();
+    }
+    attempt.submit(now + 2);
+    let grade = attempt.grade(bank).unwrap();
+    ResultRecord::of(&attempt, &grade).unwrap()
+}
+
+/// Polls the page until `script` returns true, for up to five minutes; the time it took.
+async fn until(browser: &Browser, script: &str) -> Duration {
+    let start = Instant::now();
+    while browser.eval(script).await != json!(true) {
+        assert!(
+            start.elapsed() < Duration::from_secs(300),
+            "{script} never held"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    start.elapsed()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a county-sized measurement: run with --ignored"]
+async fn a_county_imports_and_renders() {
+    let bank = bank();
+    let units: Vec<String> = (1..=UNITS).map(|i| format!("第{i}单位")).collect();
+    let mut exam = ExamDefinition::mock("E-county".into(), bank_version(&bank));
+    exam.title = "县级规模测试".into();
+    exam.official = true;
+    exam.units = units.clone();
+    let people: Vec<Person> = (0..PEOPLE)
+        .map(|i| Person {
+            id: format!("GD{i:06}"),
+            name: format!("职工{i}"),
+            unit: units[i % UNITS].clone(),
+        })
+        .collect();
+    let inputs: Vec<CollectedInput> = people
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 33 != 0)
+        .map(|(i, p)| CollectedInput {
+            source: format!("粘贴第 {} 行", i + 1),
+            text: record(&exam, &bank, p, i as u64).code(),
+        })
+        .collect();
+    let roster = Roster::of_people(people.clone());
+    let expected =
+        summary_rows(&collect_results(&exam, &bank, &roster, &inputs).report(&exam, &roster));
+    let total = expected.last().unwrap().clone();
+
+    let files = TempDir::new();
+    let roster_file = files.0.join("roster.csv");
+    let mut text = String::from("工号,姓名,单位\n");
+    for p in &people {
+        text.push_str(&format!("{},{},{}\n", p.id, p.name, p.unit));
+    }
+    std::fs::write(&roster_file, text).unwrap();
+    let codes: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
+    let codes = codes.join("\n");
+
+    let server = StaticServer::dist();
+    let browser = Browser::start(1280, 900).await;
+    browser.open(&server.url("/admin/stats")).await;
+    browser.fill("#stats-exam-code", &exam_code(&exam)).await;
+    browser.click_text("读取考试码").await;
+    browser.wait_for_text("已选：县级规模测试").await;
+
+    let start = Instant::now();
+    let input = browser.wait_for("#roster-file").await;
+    input
+        .send_keys(&roster_file.to_string_lossy())
+        .await
+        .unwrap();
+    browser
+        .wait_for_text(&format!("读到 {PEOPLE} 人，0 处问题"))
+        .await;
+    browser.click_text("全部导入").await;
+    browser
+        .wait_for_text(&format!("已导入 {PEOPLE} 人，{UNITS} 个单位"))
+        .await;
+    let roster_time = start.elapsed();
+
+    browser
+        .cdp(
+            "Runtime.evaluate",
+            json!({ "expression": format!(
+            "(() => {{ const t = document.querySelector('#result-codes'); t.value = {}; \
+              t.dispatchEvent(new Event('input', {{ bubbles: true }})); }})()",
+            serde_json::to_string(&codes).unwrap()) }),
+        )
+        .await;
+    let total_row = format!(
+        "(() => {{ const f = document.querySelector('#unit-table tfoot tr'); \
+         return !!f && f.cells[2].textContent === '{}' && !document.querySelector('#collect-progress'); }})()",
+        total[2]
+    );
+    browser.click_text("加入成绩代码").await;
+    let results_time = until(&browser, &format!("return {total_row};")).await;
+    let shown = browser
+        .eval("return [...document.querySelector('#unit-table tfoot tr').cells].map(c => c.textContent);")
+        .await;
+    assert_eq!(shown, json!(total), "the page's totals equal the core's");
+
+    let start = Instant::now();
+    browser.reload().await;
+    let reload_time = start.elapsed() + until(&browser, &format!("return {total_row};")).await;
+    println!(
+        "county ({PEOPLE} people, {UNITS} units, {} result codes): roster import {:.2} s, \
+         codes checked, re-graded and rendered {:.2} s, reload from IndexedDB to table {:.2} s",
+        inputs.len(),
+        roster_time.as_secs_f64(),
+        results_time.as_secs_f64(),
+        reload_time.as_secs_f64()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a province-sized measurement: run with --ignored"]
+async fn a_province_table_of_a_million_rows_imports_and_survives_a_reload() {
+    const ROWS: usize = 1_000_000;
+    const PROVINCE_UNITS: usize = 1_000;
+    let bank = bank();
+    let mut exam = ExamDefinition::mock("E-province".into(), bank_version(&bank));
+    // Its units are the province's 1,000, more than an exam lists: a practice-style definition.
+    exam.title = "省级规模测试".into();
+    let files = TempDir::new();
+    let mut counts = String::from("单位,应考人数\n");
+    for u in 0..PROVINCE_UNITS {
+        counts.push_str(&format!("第{u}单位,{}\n", ROWS / PROVINCE_UNITS + 10));
+    }
+    let roster_file = files.0.join("counts.csv");
+    std::fs::write(&roster_file, counts).unwrap();
+    let mut table = String::from("工号,姓名,单位,得分,交卷时间\n");
+    for i in 0..ROWS {
+        let score = 40 + (i * 7919) % 61;
+        table.push_str(&format!(
+            "P{i:07},职工{i},第{}单位,{score},2026-11-20 09:30:00\n",
+            i % PROVINCE_UNITS
+        ));
+    }
+    let table_file = files.0.join("province.csv");
+    std::fs::write(&table_file, table).unwrap();
+
+    let server = StaticServer::dist();
+    let browser = Browser::start(1280, 900).await;
+    browser.open(&server.url("/admin/stats")).await;
+    browser.fill("#stats-exam-code", &exam_code(&exam)).await;
+    browser.click_text("读取考试码").await;
+    browser.wait_for_text("已选：省级规模测试").await;
+    let input = browser.wait_for("#roster-file").await;
+    input
+        .send_keys(&roster_file.to_string_lossy())
+        .await
+        .unwrap();
+    browser.click_text("导入各单位应考人数").await;
+    browser
+        .wait_for_text(&format!("已导入 {PROVINCE_UNITS} 个单位的应考人数"))
+        .await;
+
+    let total_row = format!(
+        "return (() => {{ const f = document.querySelector('#unit-table tfoot tr'); \
+         return !!f && f.cells[2].textContent === '{ROWS}' && !document.querySelector('#collect-progress'); }})();"
+    );
+    let start = Instant::now();
+    let input = browser.wait_for("#result-files").await;
+    input
+        .send_keys(&table_file.to_string_lossy())
+        .await
+        .unwrap();
+    let import_time = start.elapsed() + until(&browser, &total_row).await;
+    let start = Instant::now();
+    browser.reload().await;
+    let reload_time = start.elapsed() + until(&browser, &total_row).await;
+    let errors = browser.console_errors().await;
+    assert!(errors.is_empty(), "console errors: {errors:#?}");
+    println!(
+        "province ({ROWS} table rows, {PROVINCE_UNITS} units): import to table {:.1} s, \
+         reload from IndexedDB to table {:.1} s",
+        import_time.as_secs_f64(),
+        reload_time.as_secs_f64()
+    );
+}
