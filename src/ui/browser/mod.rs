@@ -8,6 +8,7 @@ mod files;
 mod hand_over;
 mod offline;
 mod storage;
+mod timing;
 
 pub use base::base_path;
 pub use clock::{
@@ -18,3 +19,4 @@ pub use files::{copy_text, decode_gb18030, download_text, print_page, read_chose
 pub use hand_over::{hand_over_to_admin, take_handed_over_route};
 pub use offline::{apply_update, register_service_worker};
 pub use storage::{load_admin, load_exams, load_learner, save_admin, save_exams, save_learner};
+pub use timing::{mark, mark_after_paint};
