@@ -14,11 +14,11 @@ DATA=.tools/bench-data/1m
 VENV=.tools/bench-venv
 mkdir -p "$OUT"
 
-trunk build --release
+trunk build --release >&2
 cargo build --release --quiet --bin xuefa-report
 
 echo "bench: Chromium (first question, answer → feedback)" >&2
-cargo test --quiet --test bench_browser -- --ignored --nocapture 2>/dev/null \
+cargo test --quiet --test bench_browser -- --ignored --nocapture --test-threads=1 2>/dev/null \
   | grep '^BENCH ' > "$OUT/browser.txt"
 
 if [ ! -f "$DATA/results.csv" ]; then
