@@ -19,7 +19,7 @@ cargo build --release --quiet --bin xuefa-report
 
 echo "bench: Chromium (first question, answer → feedback)" >&2
 cargo test --quiet --test bench_browser -- --ignored --nocapture --test-threads=1 2>/dev/null \
-  | grep '^BENCH ' > "$OUT/browser.txt"
+  | grep -o 'BENCH .*' > "$OUT/browser.txt"
 
 if [ ! -f "$DATA/results.csv" ]; then
   echo "bench: generating 1,000,000 people in 2,000 units and 1,000,000 result rows" >&2
