@@ -9,6 +9,7 @@ mod hand_over;
 mod offline;
 mod records;
 mod storage;
+mod timing;
 mod traditional;
 
 pub use base::base_path;
@@ -27,3 +28,4 @@ pub use storage::{
     save_learner,
 };
 pub use traditional::{show_simplified, show_traditional, store_script, stored_script};
+pub use timing::{mark, mark_after_paint};

@@ -11,13 +11,15 @@ use crate::core::units::{
     absent_rows, format_rate, most_missed, results_rows, score_histogram, sorted_rows,
     summary_rows, UnitColumn, UnitRow, SUMMARY_HEADERS,
 };
-use crate::ui::browser::{download_text, local_date, now_ms, print_page};
+use crate::ui::browser::{download_text, local_date, mark_after_paint, now_ms, print_page};
 use crate::ui::state::AppState;
 
 /// The whole report of the computed inputs.
 #[component]
 pub fn Dashboard(computed: Arc<Computed>) -> impl IntoView {
     let c = computed;
+    // For the benchmark: when a report has painted.
+    Effect::new(|_| mark_after_paint("xuefa:dashboard-painted"));
     view! {
         <Exports computed=c.clone() />
         <UnitTable rows=c.report.rows.clone() total=c.report.total.clone() />

@@ -8,7 +8,7 @@ use super::StatsInputs;
 use crate::core::exam::decode_exam_code;
 use crate::core::formats::{decode_text_with, read_csv_text};
 use crate::core::units::{find_roster_columns, read_roster, CollectedInput, RosterDraft};
-use crate::ui::browser::{decode_gb18030, read_chosen_files};
+use crate::ui::browser::{decode_gb18030, mark, read_chosen_files};
 use crate::ui::exam::ExamState;
 
 fn input_of(ev: &leptos::ev::Event) -> web_sys::HtmlInputElement {
@@ -203,6 +203,7 @@ pub fn ResultsImport() -> impl IntoView {
         });
     };
     let add_codes = move |_| {
+        mark("xuefa:results-added");
         let pasted: Vec<CollectedInput> = codes
             .get_untracked()
             .lines()
