@@ -11,6 +11,7 @@ mod idb;
 mod offline;
 mod records;
 mod storage;
+mod timing;
 mod traditional;
 
 pub use admin_storage::{load_admin, save_admin};
@@ -30,4 +31,5 @@ pub use records::{app_records, clear_app_records, reload_with_query, write_recor
 pub use storage::{
     load_exams, load_imported, load_learner, save_exams, save_imported, save_learner,
 };
+pub use timing::{mark, mark_after_paint};
 pub use traditional::{show_simplified, show_traditional, store_script, stored_script};

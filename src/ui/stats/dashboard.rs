@@ -13,7 +13,9 @@ use crate::core::units::{
     absent_rows, format_rate, item_rows, most_missed, report_workbook, results_rows,
     score_histogram, sorted_rows, summary_rows, Person, UnitColumn, UnitRow, SUMMARY_HEADERS,
 };
-use crate::ui::browser::{download_bytes, download_text, local_date, now_ms, print_page};
+use crate::ui::browser::{
+    download_bytes, download_text, local_date, mark_after_paint, now_ms, print_page,
+};
 use crate::ui::state::AppState;
 
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -22,6 +24,8 @@ const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadshe
 #[component]
 pub fn Dashboard(computed: Arc<Computed>) -> impl IntoView {
     let c = computed;
+    // For the benchmark: when a report has painted.
+    Effect::new(|_| mark_after_paint("xuefa:dashboard-painted"));
     view! {
         <Exports computed=c.clone() />
         <UnitTable rows=c.report.rows.clone() total=c.report.total.clone() />

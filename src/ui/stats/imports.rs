@@ -14,7 +14,9 @@ use crate::core::units::{
     read_roster, results_csv, CollectedInput, ResultsTableReader, Roster, RosterColumns,
     RosterDraft, RowProblem, ScoredResult,
 };
-use crate::ui::browser::{decode_gb18030, read_chosen_files, read_dropped_files, yield_to_browser};
+use crate::ui::browser::{
+    decode_gb18030, mark, read_chosen_files, read_dropped_files, yield_to_browser,
+};
 use crate::ui::exam::ExamState;
 
 fn input_of(ev: &leptos::ev::Event) -> web_sys::HtmlInputElement {
@@ -465,6 +467,7 @@ pub fn ResultsImport() -> impl IntoView {
         });
     };
     let add_codes = move |_| {
+        mark("xuefa:results-added");
         let pasted: Vec<CollectedInput> = codes
             .get_untracked()
             .lines()

@@ -10,6 +10,7 @@ use super::RateRecall;
 use crate::core::bank::{option_letter, Answer, Case, Question, QuestionKind};
 use crate::core::law::Chapter;
 use crate::core::study::{choice_for_key, Rating};
+use crate::ui::browser::{mark, mark_after_paint};
 
 /// Shows a question; once answered, marks the key, explains, and offers the next one.
 #[component]
@@ -55,9 +56,11 @@ pub fn QuestionCard(
         let Some(answer) = question.with_value(|q| q.answer_from_choices(&picked)) else {
             return;
         };
+        mark("xuefa:answer");
         let correct = question.with_value(|q| q.is_correct(&answer));
         given.set(Some(answer));
         on_answered.run(correct);
+        mark_after_paint("xuefa:feedback-painted");
     };
     let toggle = move |index: u8| {
         if given.get_untracked().is_some() {
@@ -177,6 +180,8 @@ pub fn QuestionCard(
         })
     };
 
+    // For the benchmark: when a question first shows and when its feedback has painted.
+    Effect::new(|_| mark_after_paint("xuefa:question-painted"));
     let (kind, stem) = question.with_value(|q| (q.kind.label(), q.stem.clone()));
     view! {
         <article class="question">

@@ -1,0 +1,158 @@
+//! Criterion benches for the core's hot paths: loading the bank (TOML as the build does, JSON
+//! as the browser does), drawing a paper, grading it, reading a results CSV and aggregating a
+//! county's results per unit. `cargo bench` measures; `cargo test --all-targets` runs each once.
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use xuefa::core::bank::{load_toml, Bank, SourceFile};
+use xuefa::core::exam::{draw, grade, Blueprint, CountRule, MultipleRule};
+use xuefa::core::units::{read_results_table, unit_report, Lines, Person, Roster, ScoredResult};
+
+/// The built-in bank's TOML files, as (file name, text), in name order.
+fn bank_sources() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .expect("questions/ exists")
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn load(files: &[(String, String)]) -> Bank {
+    let sources: Vec<SourceFile> = files
+        .iter()
+        .map(|(name, text)| SourceFile { name, text })
+        .collect();
+    load_toml(&sources).unwrap_or_else(|errors| panic!("{} bank problems", errors.len()))
+}
+
+/// A county-sized set (13,492 people in 159 units; most sit once, some twice, 3% never),
+/// generated deterministically.
+fn county() -> (Roster, Vec<ScoredResult>) {
+    let mut state = 2020_u64;
+    let mut next = |below: u64| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) % below
+    };
+    let units: Vec<String> = (1..=159).map(|i| format!("第{i}单位")).collect();
+    let people: Vec<Person> = (0..13_492)
+        .map(|i| Person {
+            id: format!("GD{i:06}"),
+            name: format!("职工{i}"),
+            unit: units[i % 159].clone(),
+        })
+        .collect();
+    let mut results = Vec::new();
+    for person in &people {
+        let sittings = match next(100) {
+            0..=2 => 0,
+            3..=9 => 2,
+            _ => 1,
+        };
+        for _ in 0..sittings {
+            results.push(ScoredResult {
+                person_id: person.id.clone(),
+                name: person.name.clone(),
+                unit: person.unit.clone(),
+                score: next(201) as f64 / 2.0,
+                submitted_at: 1_795_000_000_000 + next(86_400) as i64 * 1000,
+            });
+        }
+    }
+    (Roster::of_people(people), results)
+}
+
+/// The results as the 个人成绩 CSV table `xuefa-report` reads.
+fn results_csv(results: &[ScoredResult]) -> Vec<u8> {
+    let mut text = String::from("工号,姓名,单位,得分,交卷时间\n");
+    for r in results {
+        let minute = (r.submitted_at / 60_000) % (24 * 60);
+        text.push_str(&format!(
+            "{},{},{},{},2026-11-20 {:02}:{:02}:00\n",
+            r.person_id,
+            r.name,
+            r.unit,
+            r.score,
+            minute / 60,
+            minute % 60
+        ));
+    }
+    text.into_bytes()
+}
+
+fn bank_load(c: &mut Criterion) {
+    let files = bank_sources();
+    let json = load(&files).to_json();
+    c.bench_function("bank load, TOML (the build)", |b| {
+        b.iter(|| load(black_box(&files)))
+    });
+    c.bench_function("bank load, JSON (the browser)", |b| {
+        b.iter(|| Bank::from_json(black_box(&json)).unwrap())
+    });
+}
+
+fn exam(c: &mut Criterion) {
+    let bank = load(&bank_sources());
+    let blueprint = Blueprint::mock_default();
+    c.bench_function("paper draw, mock exam", |b| {
+        let mut seed = 0_u64;
+        b.iter(|| {
+            seed += 1;
+            draw(&blueprint, &bank, black_box(seed)).unwrap()
+        })
+    });
+    let paper = draw(&blueprint, &bank, 7).unwrap();
+    let answers: BTreeMap<_, _> = paper
+        .items
+        .iter()
+        .map(|item| {
+            let question = bank.question(&item.question).unwrap();
+            (item.question.clone(), question.answer.clone())
+        })
+        .collect();
+    c.bench_function("grading, mock exam", |b| {
+        b.iter(|| {
+            grade(
+                black_box(&paper),
+                &bank,
+                &blueprint,
+                &answers,
+                MultipleRule::AllOrNothing,
+                (60, 90),
+            )
+            .unwrap()
+        })
+    });
+}
+
+fn units(c: &mut Criterion) {
+    let (roster, results) = county();
+    let csv = results_csv(&results);
+    c.bench_function("CSV parse, county results table", |b| {
+        b.iter(|| read_results_table(black_box(&csv)).unwrap())
+    });
+    c.bench_function("aggregation per unit, county", |b| {
+        b.iter(|| {
+            unit_report(
+                black_box(&roster),
+                &results,
+                Lines::default(),
+                CountRule::Highest,
+            )
+        })
+    });
+}
+
+criterion_group!(benches, bank_load, exam, units);
+criterion_main!(benches);

@@ -1,0 +1,108 @@
+//! The learner's first load — what `dist/index.html` loads before the app runs: the loader
+//! (`init-*.js`), the wasm-bindgen script, the wasm and the stylesheet; the bank and the
+//! administrators' app excluded — stays within its budget, gzipped. The budget is what has
+//! been reached plus 10%, so that growth is a deliberate decision: raise a number here only on
+//! purpose, and say why in the commit. Issue 11's ceiling for the budget is 250 KB and its goal
+//! 150 KB; `scripts/bench.sh` reports the goal.
+
+use std::path::Path;
+use std::process::Command;
+
+/// Gzipped bytes reached per first-load file (2026-11-26), by kind of file.
+const REACHED: [(&str, usize); 4] = [
+    ("loader init-*.js", 202),
+    ("script xuefa-*.js", 9_519),
+    ("wasm xuefa-*_bg.wasm", 397_339),
+    ("stylesheet style-*.css", 3_641),
+];
+
+/// Issue 11's ceiling for the whole first load.
+const CEILING: usize = 250_000;
+
+/// The kind of a first-load file, as named in `REACHED`.
+fn kind(name: &str) -> &'static str {
+    if name.starts_with("init-") {
+        "loader init-*.js"
+    } else if name.ends_with("_bg.wasm") {
+        "wasm xuefa-*_bg.wasm"
+    } else if name.ends_with(".css") {
+        "stylesheet style-*.css"
+    } else {
+        "script xuefa-*.js"
+    }
+}
+
+/// `gzip -9`'s output size for the file.
+fn gzipped(path: &Path) -> usize {
+    let output = Command::new("gzip")
+        .args(["-9", "-n", "-c"])
+        .arg(path)
+        .output()
+        .expect("gzip runs");
+    assert!(output.status.success(), "gzip {}", path.display());
+    output.stdout.len()
+}
+
+/// The first-load files of the learner's page in `dist/`, with their gzipped sizes.
+fn first_load() -> Vec<(String, usize)> {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    let html = std::fs::read_to_string(dist.join("index.html"))
+        .expect("dist/ is built: run `trunk build --release` (scripts/test.sh does)");
+    let mut names: Vec<String> = html
+        .split(['"', '\''])
+        .map(|part| part.trim_start_matches('/'))
+        .filter(|part| {
+            [".js", ".wasm", ".css"]
+                .iter()
+                .any(|ext| part.ends_with(ext))
+        })
+        .filter(|part| !part.contains('/') && !part.contains(' '))
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+        .into_iter()
+        .map(|name| {
+            let size = gzipped(&dist.join(&name));
+            (name, size)
+        })
+        .collect()
+}
+
+#[test]
+fn the_learners_first_load_stays_within_its_budget() {
+    let files = first_load();
+    let kinds: Vec<&str> = files.iter().map(|(name, _)| kind(name)).collect();
+    for (expected, _) in REACHED {
+        assert!(
+            kinds.contains(&expected),
+            "index.html no longer loads a {expected}: {files:?}"
+        );
+    }
+    let total: usize = files.iter().map(|(_, size)| size).sum();
+    let reached: usize = REACHED.iter().map(|(_, size)| size).sum();
+    let budget = reached + reached / 10;
+    let grown: Vec<String> = files
+        .iter()
+        .filter_map(|(name, size)| {
+            let (_, before) = REACHED.iter().find(|(k, _)| *k == kind(name))?;
+            (size > before).then(|| format!("{name}: {size} B gzipped, was {before} B"))
+        })
+        .collect();
+    assert!(
+        total <= budget,
+        "the learner's first load is {total} B gzipped, over its budget of {budget} B; grown: {grown:#?}"
+    );
+}
+
+#[test]
+#[ignore = "not reached yet: the first load is above issue 11's 250 KB ceiling (see docs/PERFORMANCE.md)"]
+fn the_learners_first_load_is_within_the_issue_ceiling() {
+    let files = first_load();
+    let total: usize = files.iter().map(|(_, size)| size).sum();
+    assert!(
+        total <= CEILING,
+        "the learner's first load is {total} B gzipped, over issue 11's ceiling of {CEILING} B: {files:#?}"
+    );
+}
