@@ -8,12 +8,15 @@
 use std::path::Path;
 use std::process::Command;
 
-/// Gzipped bytes reached per first-load file (2026-11-26), by kind of file.
+/// Gzipped bytes reached per first-load file, by kind of file. Raised on 2026-11-27 from
+/// 410,701 B in total to 470,184 B, deliberately, when the 题库 browse page (+25 KB), the
+/// 我的数据 backup page (+20 KB), the 繁體 button (+2 KB), focus handling and the timer's
+/// announcement, and the IndexedDB access backup needs for the statistics data landed.
 const REACHED: [(&str, usize); 4] = [
-    ("loader init-*.js", 202),
-    ("script xuefa-*.js", 9_519),
-    ("wasm xuefa-*_bg.wasm", 397_339),
-    ("stylesheet style-*.css", 3_641),
+    ("loader init-*.js", 203),
+    ("script xuefa-*.js", 10_382),
+    ("wasm xuefa-*_bg.wasm", 455_427),
+    ("stylesheet style-*.css", 4_172),
 ];
 
 /// Issue 11's ceiling for the whole first load.
