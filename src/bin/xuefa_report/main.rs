@@ -4,9 +4,19 @@
 //! xuefa-report --roster ROSTER(.csv|.xlsx) --results RESULTS(.csv|.xlsx|DIR) [--results …]
 //!              [--pass 60] [--excellent 90] [--counting highest|latest|first]
 //!              --out (UNITS.csv|REPORT.xlsx) [--absent ABSENT.csv]
+//! xuefa-report --exam EXAM(.json|code) [--bank questions/|bank.json] --roster ROSTER
+//!              --results RECORDS_OR_TABLES [--results …] --out … [--absent …]
 //!
-//! An --out ending in .xlsx is a workbook with the sheets 单位汇总, 个人成绩 and 未参考名单,
+//! Without `--exam` the results are 个人成绩 tables (rows already scored). With `--exam` they
+//! may also be result records: `.json` result files, and text files with one `XFR1.…` code a
+//! line, alone or in folders. Records go through `collect_results` as on the 统计 page:
+//! checksum, exam, bank version, window and roster checked, re-graded from their answers,
+//! each person's counted attempt picked by the exam's rule, pass and excellence lines the
+//! exam's; rows of tables merge with them as in the browser. An --out ending in .xlsx is a
+//! workbook with the sheets 单位汇总, 个人成绩 and 未参考名单 (and 题目分析 with `--exam`),
 //! written by the same core function as the browser's download.
+
+mod records;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,13 +24,18 @@ use std::process::ExitCode;
 use xuefa::core::exam::CountRule;
 use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_xlsx};
 use xuefa::core::units::{
-    absent_rows, find_roster_columns, read_headcounts, read_results_rows, read_results_table,
-    read_roster, report_workbook, summary_rows, unit_report, Lines, Roster, RowProblem,
-    ScoredResult,
+    absent_rows, collect_results, find_roster_columns, item_analysis, item_rows, read_headcounts,
+    read_results_rows, read_results_table, read_roster, report_workbook, summary_rows, unit_report,
+    CollectedInput, Lines, Roster, RowProblem, ScoredResult,
 };
 
 const USAGE: &str = "usage: xuefa-report --roster ROSTER(.csv|.xlsx) --results FILE_OR_DIR [--results …] \
-[--pass 60] [--excellent 90] [--counting highest|latest|first] --out (UNITS.csv|REPORT.xlsx) [--absent ABSENT.csv]";
+[--pass 60] [--excellent 90] [--counting highest|latest|first] --out (UNITS.csv|REPORT.xlsx) [--absent ABSENT.csv]
+   or: xuefa-report --exam EXAM(.json|XFE1 code file) [--bank questions/|bank.json] --roster ROSTER \
+--results RECORDS_TABLES_OR_DIR [--results …] --out (UNITS.csv|REPORT.xlsx) [--absent ABSENT.csv]
+  with --exam, results may be .json result files, text files of XFR1. codes (one a line) and
+  .csv/.xlsx tables; the pass/excellent lines and which attempt counts come from the exam;
+  the bank defaults to questions/ (else dist/bank.json) and must be the exam's version";
 
 struct Options {
     roster: PathBuf,
@@ -29,6 +44,8 @@ struct Options {
     counting: CountRule,
     out: PathBuf,
     absent: Option<PathBuf>,
+    exam: Option<PathBuf>,
+    bank: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -45,10 +62,11 @@ fn main() -> ExitCode {
 }
 
 fn parse_options(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
-    let (mut roster, mut out, mut absent) = (None, None, None);
+    let (mut roster, mut out, mut absent, mut exam, mut bank) = (None, None, None, None, None);
     let mut results = Vec::new();
     let mut lines = Lines::default();
     let mut counting = CountRule::Highest;
+    let mut rule_flags = Vec::new();
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or(format!("{flag} needs a value\n{USAGE}"));
         match flag.as_str() {
@@ -56,6 +74,8 @@ fn parse_options(mut args: impl Iterator<Item = String>) -> Result<Options, Stri
             "--results" => results.push(PathBuf::from(value()?)),
             "--out" => out = Some(PathBuf::from(value()?)),
             "--absent" => absent = Some(PathBuf::from(value()?)),
+            "--exam" => exam = Some(PathBuf::from(value()?)),
+            "--bank" => bank = Some(PathBuf::from(value()?)),
             "--pass" => lines.pass = value()?.parse().map_err(|_| "--pass takes a number")?,
             "--excellent" => {
                 lines.excellent = value()?.parse().map_err(|_| "--excellent takes a number")?
@@ -70,6 +90,18 @@ fn parse_options(mut args: impl Iterator<Item = String>) -> Result<Options, Stri
             }
             _ => return Err(format!("unknown argument {flag}\n{USAGE}")),
         }
+        if matches!(flag.as_str(), "--pass" | "--excellent" | "--counting") {
+            rule_flags.push(flag);
+        }
+    }
+    if exam.is_some() && !rule_flags.is_empty() {
+        return Err(format!(
+            "{} cannot be used with --exam: the exam's own lines and rule apply",
+            rule_flags.join(", ")
+        ));
+    }
+    if exam.is_none() && bank.is_some() {
+        return Err(format!("--bank is only used with --exam\n{USAGE}"));
     }
     Ok(Options {
         roster: roster.ok_or(USAGE)?,
@@ -78,26 +110,64 @@ fn parse_options(mut args: impl Iterator<Item = String>) -> Result<Options, Stri
         counting,
         out: out.ok_or(USAGE)?,
         absent,
+        exam,
+        bank,
     })
 }
 
 fn run(options: Options) -> Result<String, String> {
+    // The exam and its bank first: they are quick to check, the roster and results are not.
+    let exam_and_bank = match &options.exam {
+        Some(path) => {
+            let exam = records::load_exam(path)?;
+            let bank = records::load_bank(&bank_path(options.bank.as_deref())?, &exam)?;
+            Some((exam, bank))
+        }
+        None => None,
+    };
     let roster = load_roster(&options.roster)?;
+    let with_records = exam_and_bank.is_some();
     let mut results: Vec<ScoredResult> = Vec::new();
-    for file in result_files(&options.results)? {
+    let mut inputs: Vec<CollectedInput> = Vec::new();
+    for file in result_files(&options.results, with_records)? {
         let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
         let read = if is_xlsx(&bytes) {
             let rows = read_table(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
             read_results_rows(&rows)
-        } else {
+        } else if has_extension(&file, "csv") {
             read_results_table(&bytes)
+        } else if with_records {
+            inputs.extend(records::record_inputs(&file, &bytes));
+            continue;
+        } else {
+            return Err(format!(
+                "{}: result records (.json, codes) need --exam; without it only .csv/.xlsx tables are read",
+                file.display()
+            ));
         };
         let read = read.map_err(|p| problems(&file, &p))?;
         results.extend(read);
     }
-    let report = unit_report(&roster, &results, options.lines, options.counting);
+    let (report, items, collected) = match &exam_and_bank {
+        None => (
+            unit_report(&roster, &results, options.lines, options.counting),
+            None,
+            None,
+        ),
+        Some((exam, bank)) => {
+            let collection = collect_results(exam, bank, &roster, &inputs);
+            let report = collection.report_with_tables(exam, &roster, &results);
+            // As the browser's download: stems and articles from the loaded built-in bank.
+            let items = item_rows(&item_analysis(&collection.responses()), Some(bank));
+            (
+                report,
+                Some(items),
+                Some(records::collection_summary(&collection)),
+            )
+        }
+    };
     if has_extension(&options.out, "xlsx") {
-        let bytes = write_xlsx(&report_workbook(&report, None))?;
+        let bytes = write_xlsx(&report_workbook(&report, items.as_deref()))?;
         std::fs::write(&options.out, bytes)
             .map_err(|e| format!("{}: {e}", options.out.display()))?;
     } else {
@@ -106,15 +176,31 @@ fn run(options: Options) -> Result<String, String> {
     if let Some(path) = &options.absent {
         write(path, &absent_rows(&report))?;
     }
-    Ok(format!(
-        "{} units, {} results read, {} sat of {} expected, {} outside the roster, {} absent",
+    let totals = format!(
+        "{} units, {} table rows read, {} sat of {} expected, {} outside the roster, {} absent",
         report.rows.len(),
         results.len(),
         report.total.sat,
         report.total.expected,
         report.outside_roster.len(),
         report.absent.len()
-    ))
+    );
+    Ok(match collected {
+        Some(summary) => format!("{summary}\n{totals}"),
+        None => totals,
+    })
+}
+
+/// The bank given, or `questions/`, or a built `dist/bank.json`.
+fn bank_path(given: Option<&Path>) -> Result<PathBuf, String> {
+    if let Some(path) = given {
+        return Ok(path.to_path_buf());
+    }
+    ["questions", "dist/bank.json"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+        .ok_or_else(|| "no bank: pass --bank (a questions/ folder or a bank.json)".to_string())
 }
 
 fn load_roster(path: &Path) -> Result<Roster, String> {
@@ -128,14 +214,20 @@ fn load_roster(path: &Path) -> Result<Roster, String> {
     }
 }
 
-fn result_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+/// The files named, and those in the folders named: tables, and with `records` also result
+/// files (.json) and code lists (.txt).
+fn result_files(paths: &[PathBuf], records: bool) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut inside: Vec<PathBuf> = std::fs::read_dir(path)
                 .map_err(|e| format!("{}: {e}", path.display()))?
                 .filter_map(|entry| entry.ok().map(|e| e.path()))
-                .filter(|p| has_extension(p, "csv") || has_extension(p, "xlsx"))
+                .filter(|p| {
+                    has_extension(p, "csv")
+                        || has_extension(p, "xlsx")
+                        || (records && (has_extension(p, "json") || has_extension(p, "txt")))
+                })
                 .collect();
             inside.sort();
             files.extend(inside);
