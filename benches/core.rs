@@ -7,32 +7,17 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use xuefa::core::bank::{load_toml, Bank, SourceFile};
+use xuefa::core::bank::{load_toml_files, toml_files, Bank};
 use xuefa::core::exam::{draw, grade, Blueprint, CountRule, MultipleRule};
 use xuefa::core::units::{read_results_table, unit_report, Lines, Person, Roster, ScoredResult};
 
 /// The built-in bank's TOML files, as (file name, text), in name order.
 fn bank_sources() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
-    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .expect("questions/ exists")
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
-        .map(|path| {
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&path).unwrap())
-        })
-        .collect();
-    files.sort();
-    files
+    toml_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("questions")).unwrap()
 }
 
 fn load(files: &[(String, String)]) -> Bank {
-    let sources: Vec<SourceFile> = files
-        .iter()
-        .map(|(name, text)| SourceFile { name, text })
-        .collect();
-    load_toml(&sources).unwrap_or_else(|errors| panic!("{} bank problems", errors.len()))
+    load_toml_files(files).unwrap_or_else(|problems| panic!("{problems}"))
 }
 
 /// A county-sized set (13,492 people in 159 units; most sit once, some twice, 3% never),

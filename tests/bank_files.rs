@@ -4,33 +4,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use xuefa::core::bank::{load_toml, Bank, SourceFile};
+use xuefa::core::bank::{load_toml, load_toml_dir, Bank, SourceFile};
 use xuefa::core::law::{Book, Chapter, CHAPTERS};
 
 fn built_in_bank() -> Bank {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
-    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .expect("questions/ exists")
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
-        .map(|path| {
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&path).unwrap())
-        })
-        .collect();
-    files.sort();
-    let sources: Vec<SourceFile> = files
-        .iter()
-        .map(|(name, text)| SourceFile { name, text })
-        .collect();
-    load_toml(&sources).unwrap_or_else(|errors| {
-        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        panic!(
-            "{} problem(s) in questions/:\n{}",
-            errors.len(),
-            lines.join("\n")
-        )
-    })
+    load_toml_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("questions"))
+        .unwrap_or_else(|problems| panic!("{problems}"))
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use xuefa::core::bank::{load_toml, Bank, SourceFile};
+use xuefa::core::bank::{load_toml_dir, Bank};
 use xuefa::core::bank_io::{
     read_gift, read_template_csv, read_template_xlsx, write_gift, write_template_csv,
     write_template_xlsx, Draft,
@@ -11,22 +11,7 @@ use xuefa::core::bank_io::{
 use xuefa::core::formats::decode_text;
 
 fn built_in_bank() -> Bank {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
-    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .expect("questions/ exists")
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
-        .map(|path| {
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&path).unwrap())
-        })
-        .collect();
-    files.sort();
-    let sources: Vec<SourceFile> = files
-        .iter()
-        .map(|(name, text)| SourceFile { name, text })
-        .collect();
-    load_toml(&sources).expect("the bank loads")
+    load_toml_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("questions")).unwrap()
 }
 
 fn assert_same(read: Option<Vec<Draft>>, bank: &Bank, format: &str) {

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use xuefa::core::bank::{load_toml, Bank, SourceFile};
+use xuefa::core::bank::{load_toml_dir, Bank};
 use xuefa::core::exam::{
     bank_version, draw, exam_code, Attempt, CountRule, ExamDefinition, Participant, ResultRecord,
     Score,
@@ -21,22 +21,7 @@ const JUSTICE: &str = "县司法局";
 const FINANCE: &str = "县财政局";
 
 fn built_in_bank() -> Bank {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("questions");
-    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|e| e == "toml"))
-        .map(|path| {
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&path).unwrap())
-        })
-        .collect();
-    files.sort();
-    let sources: Vec<SourceFile> = files
-        .iter()
-        .map(|(name, text)| SourceFile { name, text })
-        .collect();
-    load_toml(&sources).unwrap()
+    load_toml_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("questions")).unwrap()
 }
 
 fn exam(bank: &Bank) -> ExamDefinition {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use xuefa::core::bank::{load_toml, Bank, SourceFile};
+use xuefa::core::bank::{load_toml_dir, Bank};
 use xuefa::core::exam::{bank_version, decode_exam_code, ExamDefinition, EXAM_PREFIX};
 use xuefa::core::units::{CollectedInput, Collection, Flag};
 
@@ -49,34 +49,6 @@ pub fn load_bank(path: &Path, exam: &ExamDefinition) -> Result<Bank, String> {
         ));
     }
     Ok(bank)
-}
-
-fn load_toml_dir(dir: &Path) -> Result<Bank, String> {
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    paths.sort();
-    let mut files = Vec::new();
-    for path in &paths {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        files.push((name.into_owned(), text));
-    }
-    let sources: Vec<SourceFile> = files
-        .iter()
-        .map(|(name, text)| SourceFile { name, text })
-        .collect();
-    load_toml(&sources).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().take(20).map(ToString::to_string).collect();
-        format!(
-            "{}: {} problem(s) in the bank:\n{}",
-            dir.display(),
-            errors.len(),
-            lines.join("\n")
-        )
-    })
 }
 
 /// The records in one file: a `.json` result file is one record (as a chosen file on the 统计

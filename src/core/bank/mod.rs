@@ -3,6 +3,7 @@
 mod case;
 mod filter;
 mod load;
+mod load_dir;
 mod question;
 mod search;
 
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 pub use case::Case;
 pub use filter::{BankFilter, Source};
 pub use load::{load_toml, BankError, SourceFile};
+pub use load_dir::{load_toml_dir, load_toml_files, toml_files};
 #[cfg(test)]
 pub(crate) use question::test_question;
 pub use question::{option_letter, Answer, Question, QuestionKind};
