@@ -62,15 +62,18 @@ fn escape_option(text: &str) -> String {
     }
 }
 
-/// Escapes GIFT's special characters and line breaks.
+/// Escapes GIFT's special characters and line breaks, and the `-` of a `->` (which would make
+/// an answer read as a matching pair).
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '~' | '=' | '#' | '{' | '}' | ':' | '\\' => {
                 out.push('\\');
                 out.push(c);
             }
+            '-' if chars.peek() == Some(&'>') => out.push_str("\\-"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
             _ => out.push(c),

@@ -431,3 +431,19 @@ proptest! {
         prop_assert_eq!(read_template_csv(&csv).drafts(false), Some(vec![draft]));
     }
 }
+
+#[test]
+fn an_arrow_in_an_answer_survives_gift() {
+    let draft = Draft {
+        kind: QuestionKind::Single,
+        stem: "箭头 -> 是什么？".into(),
+        options: vec!["->".into(), "a->b".into()],
+        answer: Answer::Choices(vec![0]),
+        articles: vec![],
+        explanation: String::new(),
+        difficulty: 1,
+    };
+    let question = draft.clone().into_question("U1-0001".into());
+    let read = read_gift(&write_gift([&question]));
+    assert_eq!(read.drafts(false), Some(vec![draft]), "not a matching pair");
+}
