@@ -81,7 +81,13 @@ proptest! {
     fn roster_rows_never_panic(rows in rows(), id in 0usize..7, name in 0usize..7, unit in 0usize..7) {
         if let Some((header, columns)) = find_roster_columns(&rows) {
             let draft = read_roster(&rows, header, columns);
-            prop_assert!(draft.people.len() + draft.problems.len() <= rows.len());
+            // Each data row is a person or has problems (a row may have several, one per
+            // column), never both, and every row named is one of the table's rows.
+            prop_assert!(draft.people.len() < rows.len());
+            for problem in &draft.problems {
+                prop_assert!(problem.row >= 1 && problem.row <= rows.len());
+                prop_assert!(draft.people.iter().all(|(row, _)| *row != problem.row));
+            }
         }
         if let Some(header) = guess_header_row(&rows) {
             let _ = read_roster(&rows, header, RosterColumns { id, name, unit });
