@@ -6,37 +6,13 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
-
 use serde_json::json;
-use support::{Browser, StaticServer, TempDir};
+use support::{downloaded, Browser, StaticServer, TempDir};
 use xuefa::core::bank_io::read_template_xlsx;
 use xuefa::core::formats::{read_xlsx, write_xlsx, XlsxSheet};
 
 const SCRIPT_STEM: &str = "<script>window.pwned=1</script>本单位规定每周一学法吗？";
 const IMG_OPTION: &str = "<img src=x onerror=window.pwned=2>";
-
-/// Waits for a finished download with this extension in `dir`: the file is there, not
-/// empty, and no longer growing.
-async fn downloaded(dir: &Path, extension: &str) -> PathBuf {
-    let mut last_size = 0;
-    for _ in 0..100 {
-        let found = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|x| x == extension));
-        if let Some(path) = found {
-            let size = std::fs::metadata(&path).map_or(0, |m| m.len());
-            if size > 0 && size == last_size {
-                return path;
-            }
-            last_size = size;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("nothing was downloaded into {}", dir.display());
-}
 
 async fn nothing_ran(browser: &Browser) {
     let injected = browser

@@ -10,7 +10,7 @@ mod support;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use support::{Browser, StaticServer, TempDir};
+use support::{downloaded, Browser, StaticServer, TempDir};
 
 /// Every record of the app in localStorage, key → text.
 async fn records(browser: &Browser) -> Value {
@@ -97,20 +97,6 @@ async fn choose_file(browser: &Browser, path: &std::path::Path) {
     input.send_keys(&path.to_string_lossy()).await.unwrap();
 }
 
-async fn downloaded_json(dir: &std::path::Path) -> std::path::PathBuf {
-    for _ in 0..100 {
-        let found = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|x| x == "json"));
-        if let Some(path) = found {
-            return path;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("no backup was downloaded into {}", dir.display());
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn backup_clear_and_restore_give_back_the_same_state() {
     let server = StaticServer::dist();
@@ -144,7 +130,7 @@ async fn backup_clear_and_restore_give_back_the_same_state() {
     let allow = json!({ "behavior": "allow", "downloadPath": downloads.0.to_string_lossy() });
     browser.cdp("Page.setDownloadBehavior", allow).await;
     browser.click_text("下载备份文件").await;
-    let backup = downloaded_json(&downloads.0).await;
+    let backup = downloaded(&downloads.0, "json").await;
     let text = std::fs::read_to_string(&backup).unwrap();
     assert!(text.contains("xuefa-backup") && text.contains("xuefa.extra"));
     assert!(

@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use fantoccini::Locator;
 use serde_json::json;
-use support::{Browser, StaticServer, TempDir};
+use support::{downloaded, Browser, StaticServer, TempDir};
 use xuefa::core::exam::{decode_result_code, parse_result_file};
 
 /// Picks the first choice of the question on screen.
@@ -253,7 +253,7 @@ async fn an_official_exam_is_issued_sat_and_handed_in() {
     );
 
     browser.click_text("下载成绩文件").await;
-    let file = loop_until_file(&downloads.0).await;
+    let file = downloaded(&downloads.0, "json").await;
     let saved = parse_result_file(&std::fs::read_to_string(&file).unwrap()).expect("a valid file");
     assert_eq!(saved, record, "the file and the code carry the same record");
     assert!(file
@@ -261,21 +261,6 @@ async fn an_official_exam_is_issued_sat_and_handed_in() {
         .unwrap()
         .to_string_lossy()
         .ends_with("-0042.json"));
-}
-
-/// Waits for a finished `.json` download in `dir`.
-async fn loop_until_file(dir: &std::path::Path) -> std::path::PathBuf {
-    for _ in 0..100 {
-        let found = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|x| x == "json"));
-        if let Some(path) = found {
-            return path;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("no result file was downloaded into {}", dir.display());
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -14,7 +14,7 @@ mod support;
 use std::time::Duration;
 
 use serde_json::json;
-use support::{Browser, StaticServer, TempDir};
+use support::{downloaded, Browser, StaticServer, TempDir};
 use xuefa::core::bank::Bank;
 use xuefa::core::exam::{
     bank_version, draw, exam_code, Attempt, ExamDefinition, Participant, ResultRecord,
@@ -286,7 +286,7 @@ async fn a_roster_and_result_files_make_the_unit_report() {
         .await;
 
     browser.click_text("未参考名单 CSV").await;
-    let csv = loop_until_file(&downloads.0, "csv").await;
+    let csv = downloaded(&downloads.0, "csv").await;
     let name = csv.file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.starts_with("统计测试考试-未参考名单-"), "{name}");
     let text = std::fs::read_to_string(&csv).unwrap();
@@ -298,7 +298,7 @@ async fn a_roster_and_result_files_make_the_unit_report() {
     assert!(!text.contains(",=HYPERLINK") && !text.contains(",\"=HYPERLINK"));
 
     browser.click_text("全部导出为 Excel").await;
-    let xlsx = loop_until_file(&downloads.0, "xlsx").await;
+    let xlsx = downloaded(&downloads.0, "xlsx").await;
     let name = xlsx.file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.starts_with("统计测试考试-统计报表-20"), "{name}");
     let book = std::fs::read(&xlsx).unwrap();
@@ -410,19 +410,4 @@ async fn a_roster_and_result_files_make_the_unit_report() {
 
     let errors = browser.console_errors().await;
     assert!(errors.is_empty(), "console errors: {errors:#?}");
-}
-
-/// Waits for a finished download with this extension in `dir`.
-async fn loop_until_file(dir: &std::path::Path, extension: &str) -> std::path::PathBuf {
-    for _ in 0..100 {
-        let found = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .find(|p| p.extension().is_some_and(|x| x == extension));
-        if let Some(path) = found {
-            return path;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("nothing was downloaded into {}", dir.display());
 }

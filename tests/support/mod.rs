@@ -4,8 +4,11 @@
 #![allow(dead_code)] // each test file uses its own part of the helpers
 
 pub mod browser;
+pub mod downloads;
 pub mod server;
 
 #[allow(unused_imports)] // each test file uses its own part of the helpers
 pub use browser::{Browser, TempDir};
+#[allow(unused_imports)]
+pub use downloads::downloaded;
 pub use server::StaticServer;

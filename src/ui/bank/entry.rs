@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::core::bank::{option_letter, Question, UNIT_BANK};
-use crate::core::law::Chapter;
 use crate::core::study::difficulty_label;
+use crate::ui::widgets::CitedArticles;
 
 /// A question as listed; `set_name` is the imported set it belongs to, if any.
 #[component]
@@ -26,22 +26,6 @@ pub fn BankEntry(question: Question, set_name: Option<String>) -> impl IntoView 
                     " "
                     {option.clone()}
                     {key.then_some(" ✓")}
-                </li>
-            }
-        })
-        .collect_view();
-    let articles = question
-        .articles
-        .iter()
-        .map(|&article| {
-            let place = Chapter::of_article(article)
-                .map(|c| format!("{} · {}", c.book.heading(), c.title))
-                .unwrap_or_default();
-            view! {
-                <li>
-                    <strong>{format!("第{article}条")}</strong>
-                    " "
-                    <span class="place">{place}</span>
                 </li>
             }
         })
@@ -74,7 +58,7 @@ pub fn BankEntry(question: Question, set_name: Option<String>) -> impl IntoView 
                         .then(|| {
                             view! {
                                 <h3>"法条依据"</h3>
-                                <ul class="articles">{articles}</ul>
+                                <CitedArticles articles=question.articles.clone() />
                             }
                         })}
                 </div>

@@ -4,7 +4,7 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DB_NAME: &str = "xuefa";
 const DB_VERSION: u32 = 1;
@@ -86,40 +86,33 @@ pub async fn idb_get(key: &str) -> Result<Option<String>, String> {
 
 /// Stores `value` under `key`, replacing what was there; returns once it is committed.
 pub async fn idb_put(key: &str, value: &str) -> Result<(), String> {
-    let fail = |_| "存储空间已满或不可用".to_string();
-    let db = open().await?;
-    let transaction = db
-        .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
-        .map_err(fail)?;
-    transaction
-        .object_store(STORE)
-        .map_err(fail)?
-        .put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
-        .map_err(fail)?;
-    let committed = transaction_done(&transaction)
-        .await
-        .map(|_| ())
-        .map_err(fail);
-    db.close();
-    committed
+    write("存储空间已满或不可用", |store| {
+        store.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))
+    })
+    .await
 }
 
 /// Removes whatever is stored under `key`; returns once it is committed.
 pub async fn idb_delete(key: &str) -> Result<(), String> {
-    let fail = |_| "存储不可用".to_string();
+    write("存储不可用", |store| {
+        store.delete(&JsValue::from_str(key))
+    })
+    .await
+}
+
+/// Runs one change on the object store in a read-write transaction and waits for the commit;
+/// a failure after the database opened is reported as `failed`.
+async fn write(
+    failed: &str,
+    change: impl FnOnce(&IdbObjectStore) -> Result<IdbRequest, JsValue>,
+) -> Result<(), String> {
     let db = open().await?;
+    let fail = |_| failed.to_string();
     let transaction = db
         .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
         .map_err(fail)?;
-    transaction
-        .object_store(STORE)
-        .map_err(fail)?
-        .delete(&JsValue::from_str(key))
-        .map_err(fail)?;
-    let committed = transaction_done(&transaction)
-        .await
-        .map(|_| ())
-        .map_err(fail);
+    change(&transaction.object_store(STORE).map_err(fail)?).map_err(fail)?;
+    let committed = transaction_done(&transaction).await.map(drop).map_err(fail);
     db.close();
     committed
 }

@@ -21,6 +21,7 @@ const COLLECT_PART: usize = 500;
 /// How many rows of a results table are kept (and read back) as one part.
 pub(super) const TABLE_PART: usize = 50_000;
 use crate::ui::state::AppState;
+use crate::ui::widgets::ProgressBar;
 use dashboard::Dashboard;
 use imports::{ExamPicker, ResultsImport, RosterImport};
 
@@ -167,11 +168,11 @@ pub fn StatsPage() -> impl IntoView {
                 progress
                     .get()
                     .map(|(done, total)| {
-                        let percent = done * 100 / total.max(1);
+                        let percent = (done * 100).checked_div(total).unwrap_or(0);
                         view! {
                             <div class="card" id="collect-progress">
                                 <p class="status">{format!("正在核对成绩：{percent}%")}</p>
-                                <progress max=total.to_string() value=done.to_string()></progress>
+                                <ProgressBar label="核对成绩" done total />
                             </div>
                         }
                     })

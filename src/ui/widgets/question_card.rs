@@ -6,9 +6,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::RateRecall;
+use super::{CitedArticles, RateRecall};
 use crate::core::bank::{option_letter, Answer, Case, Question, QuestionKind};
-use crate::core::law::Chapter;
 use crate::core::study::{choice_for_key, Rating};
 use crate::ui::browser::{mark, mark_after_paint};
 
@@ -147,21 +146,6 @@ pub fn QuestionCard(
                 q.articles.clone(),
             )
         });
-        let cited = articles
-            .into_iter()
-            .map(|article| {
-                let place = Chapter::of_article(article)
-                    .map(|c| format!("{} · {}", c.book.heading(), c.title))
-                    .unwrap_or_default();
-                view! {
-                    <li>
-                        <strong>{format!("第{article}条")}</strong>
-                        " "
-                        <span class="place">{place}</span>
-                    </li>
-                }
-            })
-            .collect_view();
         Some(view! {
             <div class="feedback" class:right=correct role="status" tabindex="-1" node_ref=feedback_ref>
                 <p class="verdict">
@@ -170,7 +154,7 @@ pub fn QuestionCard(
                 </p>
                 <p class="explanation">{explanation}</p>
                 <h3>"法条依据"</h3>
-                <ul class="articles">{cited}</ul>
+                <CitedArticles articles />
                 {correct.then(|| view! { <RateRecall on_rate /> })}
                 <button class="primary" on:click=move |_| on_next.run(())>
                     {next_label}
