@@ -104,14 +104,18 @@ impl AppState {
         }
     }
 
-    /// Changes the imported sets and saves them; the error (storage full, or this visit must
-    /// not write over an unreadable record) is a message for the user, and nothing changes.
-    pub fn change_imported(&self, edit: impl FnOnce(&mut ImportedBank)) -> Result<(), String> {
+    /// Changes the imported sets and saves them; the error (the edit refused, storage full, or
+    /// this visit must not write over an unreadable record) is a message for the user, and
+    /// nothing changes.
+    pub fn change_imported(
+        &self,
+        edit: impl FnOnce(&mut ImportedBank) -> Result<(), String>,
+    ) -> Result<(), String> {
         if !self.imported_writable.get_value() {
             return Err("原有的本单位题库无法读取，为免覆盖，本次不能保存题库的变动。".into());
         }
         let mut next = self.imported.get_untracked();
-        edit(&mut next);
+        edit(&mut next)?;
         save_imported(&next)?;
         self.imported.set(next);
         Ok(())

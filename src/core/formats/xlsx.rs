@@ -8,6 +8,9 @@ use rust_xlsxwriter::{Format, Workbook};
 
 use super::table::guard_formula;
 
+/// The MIME type of an .xlsx workbook (downloads, file pickers).
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// The most rows one sheet can hold (Excel's limit).
 pub const XLSX_MAX_ROWS: usize = 1_048_576;
 /// How many rows are looked at when choosing a column's width.

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::import::XLSX_MIME;
 use crate::core::bank::{BankFilter, Question};
 use crate::core::bank_io::{write_gift, write_template_csv, write_template_xlsx};
+use crate::core::formats::XLSX_MIME;
 use crate::ui::bank::FilterForm;
 use crate::ui::browser::{download_bytes, download_text, today};
 use crate::ui::state::AppState;

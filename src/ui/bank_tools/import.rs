@@ -6,14 +6,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::core::bank_io::{read_file, write_template_xlsx, Format, ImportedSet, Preview};
+use crate::core::formats::XLSX_MIME;
 use crate::core::study::{Scope, SetSpec};
 use crate::ui::browser::{decode_gb18030, download_bytes, now_ms, read_chosen_files};
 use crate::ui::shell::other_app_href;
 use crate::ui::state::AppState;
 use crate::ui::study::set_href;
-
-/// The MIME type of a workbook.
-pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// A file read and waiting for the user's decision.
 #[derive(Clone)]
@@ -66,17 +64,10 @@ pub fn ImportCard() -> impl IntoView {
             return error.set(Some("请填写题库名称".into()));
         }
         let set = ImportedSet::new(&set_name, &p.file, drafts, now_ms());
-        if let Some(existing) = state
-            .imported
-            .with_untracked(|b| b.set(&set.id).map(|s| s.name.clone()))
-        {
-            return error.set(Some(format!(
-                "这些题目已经导入过（“{existing}”），未重复保存。"
-            )));
-        }
         let (id, count) = (set.id.clone(), set.questions.len());
         match state.change_imported(|bank| {
-            let _ = bank.add(set);
+            bank.add(set)
+                .map_err(|existing| format!("这些题目已经导入过（“{existing}”），未重复保存。"))
         }) {
             Ok(()) => {
                 pending.set(None);

@@ -21,6 +21,7 @@ pub fn SetsCard() -> impl IntoView {
         confirming.set(None);
         if let Err(message) = state.change_imported(|bank| {
             bank.remove(&id);
+            Ok(())
         }) {
             error.set(Some(message));
         }

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::Computed;
 use crate::core::bank::Bank;
-use crate::core::formats::{write_csv, write_xlsx};
+use crate::core::formats::{write_csv, write_xlsx, XLSX_MIME};
 use crate::core::units::{
     absent_rows, format_rate, item_rows, most_missed, report_workbook, results_rows,
     score_histogram, sorted_rows, summary_rows, Person, UnitColumn, UnitRow, SUMMARY_HEADERS,
@@ -17,8 +17,6 @@ use crate::ui::browser::{
     download_bytes, download_text, local_date, mark_after_paint, now_ms, print_page,
 };
 use crate::ui::state::AppState;
-
-const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The whole report of the computed inputs.
 #[component]
