@@ -55,6 +55,11 @@ async fn bench_first_question_and_feedback() {
         browser.open(&page).await;
         let painted = mark_time(&browser, "xuefa:question-painted").await;
         println!("BENCH first_question_cold_ms {painted:.1}");
+        // Where that time went: the wasm running, the bank downloaded, the bank parsed.
+        for stage in ["app-started", "bank-fetched", "bank-parsed"] {
+            let at = mark_time(&browser, &format!("xuefa:{stage}")).await;
+            println!("BENCH cold_{}_ms {at:.1}", stage.replace('-', "_"));
+        }
     }
     // Later visits: one browser, the first load not counted (it installs the service worker).
     let browser = Browser::start(390, 844).await;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{
-    fetch_text, load_imported, load_learner, now_ms, save_imported, save_learner, today,
+    fetch_text, load_imported, load_learner, mark, now_ms, save_imported, save_learner, today,
 };
 use crate::core::bank::Bank;
 use crate::core::bank_io::ImportedBank;
@@ -40,6 +40,7 @@ pub struct AppState {
 impl AppState {
     /// Reads the learner's state from storage and starts downloading the bank.
     pub fn start() -> AppState {
+        mark("xuefa:app-started");
         let loaded = load_learner(now_ms());
         let imported = load_imported(now_ms());
         let bank = RwSignal::new(BankLoad::Loading);
@@ -65,10 +66,15 @@ impl AppState {
         };
         spawn_local(async move {
             let load = match fetch_text("bank.json").await {
-                Ok(json) => match Bank::from_json(&json) {
-                    Ok(bank) => BankLoad::Ready(Arc::new(bank)),
-                    Err(e) => BankLoad::Failed(format!("题库文件已损坏：{e}")),
-                },
+                Ok(json) => {
+                    mark("xuefa:bank-fetched");
+                    let parsed = Bank::from_json(&json);
+                    mark("xuefa:bank-parsed");
+                    match parsed {
+                        Ok(bank) => BankLoad::Ready(Arc::new(bank)),
+                        Err(e) => BankLoad::Failed(format!("题库文件已损坏：{e}")),
+                    }
+                }
                 Err(message) => BankLoad::Failed(message),
             };
             state.bank.set(load);
