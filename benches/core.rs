@@ -131,7 +131,7 @@ fn units(c: &mut Criterion) {
         b.iter(|| {
             unit_report(
                 black_box(&roster),
-                &results,
+                results.clone(),
                 Lines::default(),
                 CountRule::Highest,
             )
