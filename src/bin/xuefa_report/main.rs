@@ -55,6 +55,8 @@ struct Options {
 }
 
 fn main() -> ExitCode {
+    #[cfg(not(target_arch = "wasm32"))]
+    use_large_pages();
     match parse_options(std::env::args().skip(1)).and_then(run) {
         Ok(summary) => {
             eprintln!("{summary}");
@@ -65,6 +67,15 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Asks the allocator for transparent huge pages: a million-row report touches hundreds of
+/// megabytes, and zeroing them 4 KB page by page took a quarter of its time.
+#[cfg(not(target_arch = "wasm32"))]
+fn use_large_pages() {
+    // SAFETY: mi_option_set only stores an option value; it is called before any allocation
+    // of the report and before the second thread starts.
+    unsafe { libmimalloc_sys::mi_option_set(libmimalloc_sys::mi_option_large_os_pages, 1) };
 }
 
 fn parse_options(mut args: impl Iterator<Item = String>) -> Result<Options, String> {
