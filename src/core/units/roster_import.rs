@@ -149,7 +149,8 @@ pub fn read_roster(rows: &[Vec<String>], header_row: usize, columns: RosterColum
         HashMap::with_capacity_and_hasher(below, Default::default());
     for (index, row) in rows.iter().enumerate().skip(header_row + 1) {
         let line = index + 1;
-        if row.iter().all(|cell| tidy_cell(cell).is_empty()) {
+        // Tidying never empties a cell that is not blank (U+3000 and U+00A0 are whitespace).
+        if row.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
         let cell = |column: usize| row.get(column).map_or(Cow::Borrowed(""), |c| tidy_cell(c));
