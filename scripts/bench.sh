@@ -15,7 +15,7 @@ VENV=.tools/bench-venv
 mkdir -p "$OUT"
 
 trunk build --release >&2
-cargo build --release --quiet --bin xuefa-report
+cargo build --profile release-native --quiet --bin xuefa-report
 
 echo "bench: Chromium (first question, answer → feedback)" >&2
 cargo test --quiet --test bench_browser -- --ignored --nocapture --test-threads=1 2>/dev/null \
@@ -32,5 +32,5 @@ if ! "$VENV/bin/python" -c "import pandas, duckdb" 2>/dev/null; then
 fi
 
 echo "bench: per-unit report on the million rows ($RUNS runs each, interleaved)" >&2
-python3 scripts/bench/report.py dist "$OUT/browser.txt" "$DATA" target/release/xuefa-report \
+python3 scripts/bench/report.py dist "$OUT/browser.txt" "$DATA" target/release-native/xuefa-report \
   "$VENV/bin/python" "$RUNS"

@@ -115,7 +115,7 @@ fn the_native_report_equals_the_core_on_a_county() {
         .collect();
     let report = unit_report(
         &Roster::of_people(people),
-        &results,
+        results,
         Lines::default(),
         CountRule::Highest,
     );
@@ -173,7 +173,7 @@ fn an_xlsx_roster_and_results_give_the_same_workbook_as_the_core() {
         .collect();
     let report = unit_report(
         &Roster::of_people(people),
-        &results,
+        results,
         Lines::default(),
         CountRule::Highest,
     );

@@ -10,7 +10,7 @@ mod xlsx;
 pub use any_table::{is_xlsx, read_table, read_table_with};
 pub(crate) use table::LineCounter;
 pub use table::{guard_formula, read_csv, read_csv_text, write_csv, Table};
-pub use text::{decode_text, decode_text_with, normalize_cell, Encoding};
+pub use text::{decode_text, decode_text_with, normalize_cell, tidy_cell, Encoding};
 pub use time::{format_beijing_time, parse_beijing_time};
 pub use xlsx::{
     read_xlsx, write_xlsx, xlsx_sheet_names, XlsxCell, XlsxSheet, XLSX_MAX_ROWS, XLSX_MIME,

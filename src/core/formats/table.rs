@@ -1,5 +1,7 @@
 //! Reading and writing CSV tables, with the formula guard for spreadsheets.
 
+use std::borrow::Cow;
+
 use super::text::{decode_text, Encoding};
 
 /// A table read from a file: its rows of cells as written, and the encoding found.
@@ -78,9 +80,14 @@ impl<'a> LineCounter<'a> {
 /// Neutralises a cell that a spreadsheet would run as a formula (one starting with
 /// = + - @, a tab or a carriage return) by prefixing an apostrophe.
 pub fn guard_formula(cell: &str) -> String {
+    guarded(cell).into_owned()
+}
+
+/// [`guard_formula`] without copying the cells that need no apostrophe (nearly all).
+fn guarded(cell: &str) -> Cow<'_, str> {
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
     }
 }
 
@@ -89,8 +96,9 @@ pub fn guard_formula(cell: &str) -> String {
 pub fn write_csv(rows: &[Vec<String>]) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     for row in rows {
-        let guarded: Vec<String> = row.iter().map(|cell| guard_formula(cell)).collect();
-        writer.write_record(&guarded).expect("writing to memory");
+        let cells: Vec<Cow<str>> = row.iter().map(|cell| guarded(cell)).collect();
+        let cells = cells.iter().map(|cell| cell.as_bytes());
+        writer.write_record(cells).expect("writing to memory");
     }
     writer.into_inner().expect("writing to memory")
 }

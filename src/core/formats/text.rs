@@ -1,6 +1,8 @@
 //! Text files as Chinese offices write them: UTF-8 with or without a BOM, or GBK / GB18030
 //! (what Excel and WPS save as "CSV" on a Chinese Windows).
 
+use std::borrow::Cow;
+
 /// The encoding a file turned out to be in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
@@ -35,19 +37,39 @@ pub fn decode_text_with(bytes: &[u8], gb18030: impl FnOnce(&[u8]) -> String) -> 
 /// Tidies one cell: trims spaces (also the ideographic space U+3000 and non-breaking spaces)
 /// and turns full-width ASCII (０-９, Ａ-Ｚ, …) into ordinary characters.
 pub fn normalize_cell(cell: &str) -> String {
-    let special = |c: char| matches!(c, '\u{3000}' | '\u{00A0}' | '\u{FF01}'..='\u{FF5E}');
-    if !cell.contains(special) {
-        return cell.trim().to_string();
+    tidy_cell(cell).into_owned()
+}
+
+/// [`normalize_cell`] without copying a cell that only needs trimming (most cells): the
+/// large-table readers call it for every cell.
+pub fn tidy_cell(cell: &str) -> Cow<'_, str> {
+    if !has_wide_characters(cell) {
+        return Cow::Borrowed(cell.trim());
     }
-    cell.chars()
+    let wide: String = cell
+        .chars()
         .map(|c| match c {
             '\u{3000}' | '\u{00A0}' => ' ',
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
         })
-        .collect::<String>()
-        .trim()
-        .to_string()
+        .collect();
+    Cow::Owned(wide.trim().to_string())
+}
+
+/// Whether the cell holds U+3000, U+00A0 or full-width ASCII (U+FF01–U+FF5E), told from the
+/// UTF-8 bytes: their encodings start E3 80 80, C2 A0, and EF BC 81–EF BD 9E.
+fn has_wide_characters(cell: &str) -> bool {
+    let bytes = cell.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        0xC2 => bytes.get(i + 1) == Some(&0xA0),
+        0xE3 => bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]),
+        0xEF => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0xBC), Some(0x81..=0xBF)) | (Some(0xBD), Some(0x80..=0x9E))
+        ),
+        _ => false,
+    })
 }
 
 #[cfg(test)]
@@ -100,5 +122,20 @@ mod tests {
             "司法局(机关)",
             "one spelling per unit"
         );
+    }
+
+    #[test]
+    fn tidying_borrows_unless_a_character_changes() {
+        assert!(matches!(tidy_cell(" 司法局 "), Cow::Borrowed("司法局")));
+        assert!(matches!(tidy_cell("第102单位、"), Cow::Borrowed(_)));
+        for cell in ["\u{3000}张三", "A\u{00A0}B", "ＳＦ", "～", "！"] {
+            assert!(matches!(tidy_cell(cell), Cow::Owned(_)), "{cell}");
+        }
+        // Every character the byte check looks at, against the character rule.
+        for c in ('\u{0}'..='\u{FFFF}').filter(|c| !c.is_control()) {
+            let cell = format!("a{c}b");
+            let wide = matches!(c, '\u{3000}' | '\u{00A0}' | '\u{FF01}'..='\u{FF5E}');
+            assert_eq!(has_wide_characters(&cell), wide, "U+{:04X}", c as u32);
+        }
     }
 }

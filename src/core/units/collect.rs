@@ -147,7 +147,7 @@ impl Collection {
         };
         let mut results = self.scored();
         results.extend_from_slice(tables);
-        unit_report(roster, &results, lines, exam.counts)
+        unit_report(roster, results, lines, exam.counts)
     }
 }
 

@@ -6,6 +6,7 @@ mod dashboard;
 #[cfg(test)]
 mod import_props;
 mod item_analysis;
+mod people_index;
 mod report;
 mod report_workbook;
 mod results_table;

@@ -9,7 +9,7 @@ use super::{Person, Roster};
 use crate::core::exam::CountRule;
 
 /// One scored result as collected: who (as they identified themselves), score and time.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ScoredResult {
     pub person_id: String,
     pub name: String,
@@ -126,26 +126,29 @@ pub struct UnitReport {
     pub counted: Vec<ScoredResult>,
 }
 
-/// Computes the per-unit report from a roster and the valid results collected.
+/// Computes the per-unit report from a roster and the valid results collected (taken, so that
+/// the counted ones move into the report rather than being copied).
 pub fn unit_report(
     roster: &Roster,
-    results: &[ScoredResult],
+    mut results: Vec<ScoredResult>,
     lines: Lines,
     rule: CountRule,
 ) -> UnitReport {
-    let mut kept: HashMap<&str, &ScoredResult> =
+    // The position in `results` of each person's counted result, people in order of first
+    // appearance; `slot_of` finds a person's place in that order by staff id.
+    let mut order: Vec<usize> = Vec::new();
+    let mut slot_of: HashMap<&str, usize> =
         HashMap::with_capacity_and_hasher(results.len(), Default::default());
-    let mut order: Vec<&str> = Vec::new();
-    for result in results {
-        match kept.get_mut(result.person_id.as_str()) {
-            Some(current) => {
-                if prefers(rule, result, current) {
-                    *current = result;
+    for (index, result) in results.iter().enumerate() {
+        match slot_of.get(result.person_id.as_str()) {
+            Some(&slot) => {
+                if prefers(rule, result, &results[order[slot]]) {
+                    order[slot] = index;
                 }
             }
             None => {
-                kept.insert(&result.person_id, result);
-                order.push(&result.person_id);
+                slot_of.insert(&result.person_id, order.len());
+                order.push(index);
             }
         }
     }
@@ -158,33 +161,42 @@ pub fn unit_report(
             ..UnitRow::default()
         })
         .collect();
-    let row_of: HashMap<&str, usize> = units
-        .iter()
-        .enumerate()
-        .map(|(i, (unit, _))| (unit.as_str(), i))
-        .collect();
     let mut report = UnitReport::default();
-    for id in order {
-        let result = kept[id];
-        let unit = if roster.is_named() {
-            roster.person(id).map(|p| p.unit.as_str())
-        } else {
-            Some(result.unit.as_str())
-        };
-        match unit.and_then(|u| row_of.get(u)) {
-            Some(&row) => {
-                rows[row].count(result.score, lines);
-                report.counted.push(result.clone());
+    if roster.is_named() {
+        let mut sat = vec![false; roster.people().len()];
+        for &index in &order {
+            let result = std::mem::take(&mut results[index]);
+            match roster.position(&result.person_id) {
+                Some(person) => {
+                    sat[person] = true;
+                    rows[roster.unit_position(person)].count(result.score, lines);
+                    report.counted.push(result);
+                }
+                None => report.outside_roster.push(result),
             }
-            None => report.outside_roster.push(result.clone()),
+        }
+        let people = roster.people().iter().zip(sat);
+        report.absent = people
+            .filter(|(_, sat)| !sat)
+            .map(|(p, _)| p.clone())
+            .collect();
+    } else {
+        let row_of: HashMap<&str, usize> = units
+            .iter()
+            .enumerate()
+            .map(|(i, (unit, _))| (unit.as_str(), i))
+            .collect();
+        for &index in &order {
+            let result = std::mem::take(&mut results[index]);
+            match row_of.get(result.unit.as_str()) {
+                Some(&row) => {
+                    rows[row].count(result.score, lines);
+                    report.counted.push(result);
+                }
+                None => report.outside_roster.push(result),
+            }
         }
     }
-    report.absent = roster
-        .people()
-        .iter()
-        .filter(|p| !kept.contains_key(p.id.as_str()))
-        .cloned()
-        .collect();
     report.total = rows.iter().fold(
         UnitRow {
             unit: "合计".to_string(),
@@ -235,7 +247,12 @@ mod tests {
             result("a2", 90.0, 2),
             result("b1", 59.5, 3),
         ];
-        let report = unit_report(&roster(), &results, Lines::default(), CountRule::Highest);
+        let report = unit_report(
+            &roster(),
+            results.to_vec(),
+            Lines::default(),
+            CountRule::Highest,
+        );
         let justice = &report.rows[0];
         assert_eq!(
             (
@@ -276,7 +293,7 @@ mod tests {
         let roster = Roster::of_headcounts(vec![("档案馆".into(), 0), ("城关镇".into(), 2)]);
         let mut walk_in = result("x", 95.0, 1);
         walk_in.unit = "城关镇".into();
-        let report = unit_report(&roster, &[walk_in], Lines::default(), CountRule::Highest);
+        let report = unit_report(&roster, vec![walk_in], Lines::default(), CountRule::Highest);
         assert_eq!(format_rate(report.rows[0].participation_rate()), "—");
         assert!(!report.rows[0].is_double_hundred());
         assert_eq!(format_rate(report.rows[1].participation_rate()), "50.0%");
@@ -290,7 +307,7 @@ mod tests {
             result("a1", 70.0, 30),
         ];
         let counted = |rule| {
-            let report = unit_report(&roster(), &twice, Lines::default(), rule);
+            let report = unit_report(&roster(), twice.to_vec(), Lines::default(), rule);
             (report.rows[0].sat, report.rows[0].score_sum)
         };
         assert_eq!(counted(CountRule::Highest), (1, 95.0));
@@ -301,7 +318,12 @@ mod tests {
     #[test]
     fn results_outside_the_roster_count_towards_no_rate() {
         let results = [result("a1", 100.0, 1), result("zz", 100.0, 2)];
-        let report = unit_report(&roster(), &results, Lines::default(), CountRule::Highest);
+        let report = unit_report(
+            &roster(),
+            results.to_vec(),
+            Lines::default(),
+            CountRule::Highest,
+        );
         assert_eq!(report.total.sat, 1);
         assert_eq!(report.outside_roster.len(), 1);
         assert_eq!(report.outside_roster[0].person_id, "zz");
@@ -311,10 +333,15 @@ mod tests {
     fn double_hundred_needs_everyone_present_and_excellent() {
         let roster = Roster::of_people(vec![person("a1", "司法局"), person("a2", "司法局")]);
         let all = [result("a1", 90.0, 1), result("a2", 100.0, 2)];
-        let report = unit_report(&roster, &all, Lines::default(), CountRule::Highest);
+        let report = unit_report(&roster, all.to_vec(), Lines::default(), CountRule::Highest);
         assert!(report.rows[0].is_double_hundred());
         let one_short = [result("a1", 90.0, 1), result("a2", 89.5, 2)];
-        let report = unit_report(&roster, &one_short, Lines::default(), CountRule::Highest);
+        let report = unit_report(
+            &roster,
+            one_short.to_vec(),
+            Lines::default(),
+            CountRule::Highest,
+        );
         assert!(!report.rows[0].is_double_hundred());
     }
 

@@ -116,7 +116,7 @@ mod tests {
         ];
         unit_report(
             &Roster::of_people(people),
-            &results,
+            results.to_vec(),
             Lines::default(),
             CountRule::Highest,
         )

@@ -1,9 +1,11 @@
 //! The table of individual results (个人成绩) that administrators export and merge:
 //! 工号, 姓名, 单位, 得分, 交卷时间 — read and written by the app and by `xuefa-report`.
 
+use std::borrow::Cow;
+
 use super::{RowProblem, ScoredResult};
 use crate::core::formats::{
-    decode_text, format_beijing_time, normalize_cell, parse_beijing_time, LineCounter,
+    decode_text, format_beijing_time, parse_beijing_time, tidy_cell, LineCounter,
 };
 
 /// How far down a file the header may sit.
@@ -72,13 +74,16 @@ pub struct ResultsTableReader {
 impl ResultsTableReader {
     /// A reader at the start of the file's bytes (UTF-8 or GBK).
     pub fn new(bytes: &[u8]) -> ResultsTableReader {
+        let text = decode_text(bytes).0;
+        // About a result per line: room for them all saves copying a growing list.
+        let lines = text.bytes().filter(|&b| b == b'\n').count();
         ResultsTableReader {
-            text: decode_text(bytes).0,
+            text,
             offset: 0,
             lines_before: 0,
             columns: None,
             records_before_header: 0,
-            results: Vec::new(),
+            results: Vec::with_capacity(lines),
             problems: Vec::new(),
             done: false,
         }
@@ -113,9 +118,8 @@ impl ResultsTableReader {
                 return true;
             }
             read_here += 1;
-            let cells: Vec<&str> = record.iter().collect();
             let Some(found) = self.columns else {
-                self.columns = find_columns(&cells);
+                self.columns = find_columns(&record);
                 self.records_before_header += 1;
                 if self.columns.is_none() && self.records_before_header == HEADER_SEARCH_ROWS {
                     self.done = true;
@@ -123,7 +127,7 @@ impl ResultsTableReader {
                 }
                 continue;
             };
-            match parse_row(&cells, found) {
+            match parse_row(&record, found) {
                 Ok(Some(result)) => self.results.push(result),
                 Ok(None) => {}
                 Err((column, message)) => {
@@ -160,15 +164,14 @@ pub fn read_results_rows(rows: &[Vec<String>]) -> Result<Vec<ScoredResult>, Vec<
     let mut results = Vec::new();
     let mut problems = Vec::new();
     for (index, row) in rows.iter().enumerate() {
-        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
         let Some(found) = columns else {
             if index == HEADER_SEARCH_ROWS {
                 break;
             }
-            columns = find_columns(&cells);
+            columns = find_columns(row.as_slice());
             continue;
         };
-        match parse_row(&cells, found) {
+        match parse_row(row.as_slice(), found) {
             Ok(Some(result)) => results.push(result),
             Ok(None) => {}
             Err((column, message)) => {
@@ -206,21 +209,49 @@ fn problem(row: usize, column: &str, message: String) -> RowProblem {
 /// Positions of 工号, 姓名, 单位, 得分 and (optionally) 交卷时间.
 type Columns = [Option<usize>; 5];
 
-fn find_columns(record: &[&str]) -> Option<Columns> {
-    let position = |name: &str| record.iter().position(|cell| normalize_cell(cell) == name);
+/// The cells of one row, whether read from CSV (a record, borrowed) or from a sheet.
+trait Cells {
+    fn cell(&self, column: usize) -> Option<&str>;
+    fn all(&self) -> impl Iterator<Item = &str>;
+}
+
+impl Cells for csv::StringRecord {
+    fn cell(&self, column: usize) -> Option<&str> {
+        self.get(column)
+    }
+
+    fn all(&self) -> impl Iterator<Item = &str> {
+        self.iter()
+    }
+}
+
+impl Cells for [String] {
+    fn cell(&self, column: usize) -> Option<&str> {
+        self.get(column).map(String::as_str)
+    }
+
+    fn all(&self) -> impl Iterator<Item = &str> {
+        self.iter().map(String::as_str)
+    }
+}
+
+fn find_columns(record: &(impl Cells + ?Sized)) -> Option<Columns> {
+    let position = |name: &str| record.all().position(|cell| tidy_cell(cell) == name);
     let columns = RESULT_HEADERS.map(position);
     columns[..4].iter().all(Option::is_some).then_some(columns)
 }
 
-fn parse_row(record: &[&str], columns: Columns) -> Result<Option<ScoredResult>, (usize, String)> {
-    if record.iter().all(|cell| cell.trim().is_empty()) {
+fn parse_row(
+    record: &(impl Cells + ?Sized),
+    columns: Columns,
+) -> Result<Option<ScoredResult>, (usize, String)> {
+    if record.all().all(|cell| cell.trim().is_empty()) {
         return Ok(None);
     }
     let cell = |i: usize| {
         columns[i]
-            .and_then(|c| record.get(c))
-            .map(|cell| normalize_cell(cell))
-            .unwrap_or_default()
+            .and_then(|c| record.cell(c))
+            .map_or(Cow::Borrowed(""), tidy_cell)
     };
     let person_id = cell(0);
     if person_id.is_empty() {
@@ -240,9 +271,9 @@ fn parse_row(record: &[&str], columns: Columns) -> Result<Option<ScoredResult>, 
         parse_beijing_time(&time_text).ok_or((4, format!("“{time_text}”不是有效时间")))?
     };
     Ok(Some(ScoredResult {
-        person_id,
-        name: cell(1),
-        unit,
+        person_id: person_id.into_owned(),
+        name: cell(1).into_owned(),
+        unit: unit.into_owned(),
         score,
         submitted_at,
     }))

@@ -4,6 +4,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::people_index::PeopleIndex;
+
 /// One person expected to sit: staff id (工号), name and unit (单位).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
@@ -18,21 +20,35 @@ pub struct Person {
 pub struct Roster {
     people: Vec<Person>,
     headcounts: Vec<(String, usize)>,
-    index: HashMap<String, usize>,
+    /// Named people only: each person's position in `people`, found by staff id.
+    index: PeopleIndex,
+    /// Named people only: each person's unit as a position in `units`.
+    unit_of: Vec<u32>,
+    /// Named people only: every unit with its 应考人数, in order of first appearance.
+    units: Vec<(String, usize)>,
 }
 
 impl Roster {
     /// A roster of named people (ids are unique; validation happens at import).
     pub fn of_people(people: Vec<Person>) -> Roster {
-        let index = people
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.clone(), i))
-            .collect();
+        let index = PeopleIndex::of(&people);
+        let mut units: Vec<(String, usize)> = Vec::new();
+        let mut unit_of = Vec::with_capacity(people.len());
+        let mut position: HashMap<&str, u32> = HashMap::default();
+        for person in &people {
+            let unit = *position.entry(&person.unit).or_insert_with(|| {
+                units.push((person.unit.clone(), 0));
+                u32::try_from(units.len() - 1).expect("fewer than 2³² units")
+            });
+            units[unit as usize].1 += 1;
+            unit_of.push(unit);
+        }
         Roster {
             people,
             headcounts: Vec::new(),
             index,
+            unit_of,
+            units,
         }
     }
 
@@ -51,7 +67,18 @@ impl Roster {
 
     /// The person with this staff id.
     pub fn person(&self, id: &str) -> Option<&Person> {
-        self.index.get(id).map(|&i| &self.people[i])
+        self.position(id).map(|i| &self.people[i])
+    }
+
+    /// Where the person with this staff id is in [`Roster::people`].
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.find(&self.people, id)
+    }
+
+    /// The unit of the person at `position` in [`Roster::people`], as a position in
+    /// [`Roster::units`].
+    pub fn unit_position(&self, position: usize) -> usize {
+        self.unit_of[position] as usize
     }
 
     /// Whether the roster names people (rather than only counting them per unit).
@@ -61,21 +88,11 @@ impl Roster {
 
     /// Every unit with its 应考人数, in order of first appearance.
     pub fn units(&self) -> Vec<(String, usize)> {
-        if !self.is_named() {
-            return self.headcounts.clone();
+        if self.is_named() {
+            self.units.clone()
+        } else {
+            self.headcounts.clone()
         }
-        let mut units: Vec<(String, usize)> = Vec::new();
-        let mut position: HashMap<&str, usize> = HashMap::default();
-        for person in &self.people {
-            match position.get(person.unit.as_str()) {
-                Some(&i) => units[i].1 += 1,
-                None => {
-                    position.insert(&person.unit, units.len());
-                    units.push((person.unit.clone(), 1));
-                }
-            }
-        }
-        units
     }
 }
 

@@ -2,10 +2,12 @@
 //! tidying cells, and naming the row and column of every problem. Nothing is taken until the
 //! caller accepts: all rows when there are no problems, or only the valid rows on request.
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Person, Roster};
-use crate::core::formats::normalize_cell;
+use crate::core::formats::{normalize_cell, tidy_cell};
 
 const ID_HEADERS: &[&str] = &[
     "工号",
@@ -137,21 +139,21 @@ pub fn read_roster(rows: &[Vec<String>], header_row: usize, columns: RosterColum
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| format!("第 {} 列", column + 1))
     };
+    let below = rows.len().saturating_sub(header_row + 1);
     let mut draft = RosterDraft {
-        people: Vec::new(),
+        people: Vec::with_capacity(below),
         problems: Vec::new(),
     };
-    let mut first_row_of: HashMap<String, usize> = HashMap::default();
+    // Ids borrow from `rows` unless tidying changed them.
+    let mut first_row_of: HashMap<Cow<str>, usize> =
+        HashMap::with_capacity_and_hasher(below, Default::default());
     for (index, row) in rows.iter().enumerate().skip(header_row + 1) {
         let line = index + 1;
-        if row.iter().all(|cell| normalize_cell(cell).is_empty()) {
+        // Tidying never empties a cell that is not blank (U+3000 and U+00A0 are whitespace).
+        if row.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
-        let cell = |column: usize| {
-            row.get(column)
-                .map(|c| normalize_cell(c))
-                .unwrap_or_default()
-        };
+        let cell = |column: usize| row.get(column).map_or(Cow::Borrowed(""), |c| tidy_cell(c));
         let (id, name, unit) = (cell(columns.id), cell(columns.name), cell(columns.unit));
         let mut problem = |column: usize, message: String| {
             draft.problems.push(RowProblem {
@@ -160,7 +162,7 @@ pub fn read_roster(rows: &[Vec<String>], header_row: usize, columns: RosterColum
                 message,
             })
         };
-        let before = first_row_of.get(&id).copied();
+        let before = first_row_of.get(id.as_ref()).copied();
         if id.is_empty() {
             problem(columns.id, "缺少编号".into());
         } else if let Some(first) = before {
@@ -173,11 +175,16 @@ pub fn read_roster(rows: &[Vec<String>], header_row: usize, columns: RosterColum
             problem(columns.unit, "缺少单位".into());
         }
         let valid = !id.is_empty() && before.is_none() && !name.is_empty() && !unit.is_empty();
-        if !id.is_empty() {
-            first_row_of.entry(id.clone()).or_insert(line);
+        if !id.is_empty() && before.is_none() {
+            first_row_of.insert(id.clone(), line);
         }
         if valid {
-            draft.people.push((line, Person { id, name, unit }));
+            let person = Person {
+                id: id.into_owned(),
+                name: name.into_owned(),
+                unit: unit.into_owned(),
+            };
+            draft.people.push((line, person));
         }
     }
     draft

@@ -1,7 +1,9 @@
 //! The report's tables as rows of text, the same for the browser's export and the native
 //! command: 单位汇总 (one row per unit and the totals) and 未参考名单.
 
-use super::{format_rate, UnitReport, UnitRow};
+use rustc_hash::FxHashMap as HashMap;
+
+use super::{format_rate, Person, UnitReport, UnitRow};
 
 /// The header of the unit summary, in order.
 pub const SUMMARY_HEADERS: [&str; 10] = [
@@ -44,13 +46,22 @@ fn summary_row(row: &UnitRow) -> Vec<String> {
 /// 未参考名单: everyone on the roster without a result, by unit, header first.
 pub fn absent_rows(report: &UnitReport) -> Vec<Vec<String>> {
     let header = vec!["单位".to_string(), "工号".to_string(), "姓名".to_string()];
-    let mut absent: Vec<_> = report.absent.iter().collect();
-    absent.sort_by(|a, b| (&a.unit, &a.id).cmp(&(&b.unit, &b.id)));
+    // Sorted by unit name, then id: units compared once, by their rank among the names.
+    let mut units: Vec<&str> = report.absent.iter().map(|p| p.unit.as_str()).collect();
+    units.sort_unstable();
+    units.dedup();
+    let rank: HashMap<&str, usize> = units.iter().enumerate().map(|(i, u)| (*u, i)).collect();
+    let mut absent: Vec<(usize, &Person)> = report
+        .absent
+        .iter()
+        .map(|p| (rank[p.unit.as_str()], p))
+        .collect();
+    absent.sort_by(|(a_unit, a), (b_unit, b)| (a_unit, &a.id).cmp(&(b_unit, &b.id)));
     std::iter::once(header)
         .chain(
             absent
                 .into_iter()
-                .map(|p| vec![p.unit.clone(), p.id.clone(), p.name.clone()]),
+                .map(|(_, p)| vec![p.unit.clone(), p.id.clone(), p.name.clone()]),
         )
         .collect()
 }
@@ -72,7 +83,12 @@ mod tests {
             score: 92.0,
             submitted_at: 0,
         }];
-        let report = unit_report(&roster, &results, Lines::default(), CountRule::Highest);
+        let report = unit_report(
+            &roster,
+            results.to_vec(),
+            Lines::default(),
+            CountRule::Highest,
+        );
         let rows = summary_rows(&report);
         assert_eq!(
             rows[1],
