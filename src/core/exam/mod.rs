@@ -9,6 +9,8 @@ mod codes;
 mod definition;
 mod grading;
 mod paper;
+#[cfg(test)]
+mod paper_pins;
 mod qr;
 mod result;
 mod store;
