@@ -7,8 +7,7 @@ mod load_dir;
 mod question;
 mod search;
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use case::Case;

@@ -1,6 +1,8 @@
 //! Drawing a paper from the bank with a seeded ChaCha generator: the same blueprint, bank
 //! and seed give the same paper on every machine. A case's questions are drawn together.
 
+use std::collections::HashMap;
+
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
@@ -106,18 +108,47 @@ fn shuffle<T>(items: &mut [T], rng: &mut ChaCha8Rng) {
     }
 }
 
+/// The three kinds in the order a unit's needs and a blueprint's quotas are counted.
+const KINDS: [QuestionKind; 3] = [
+    QuestionKind::Single,
+    QuestionKind::Multiple,
+    QuestionKind::Judge,
+];
+
+/// The position of a kind in [`KINDS`].
+fn slot(kind: QuestionKind) -> usize {
+    match kind {
+        QuestionKind::Single => 0,
+        QuestionKind::Multiple => 1,
+        QuestionKind::Judge => 2,
+    }
+}
+
+/// A drawable unit: a standalone question, or a case's questions together in bank order.
+struct Unit<'b> {
+    questions: Vec<&'b Question>,
+    /// How many questions of each kind (in [`KINDS`] order) the unit takes up.
+    needs: [u16; 3],
+}
+
+impl Unit<'_> {
+    fn is_case(&self) -> bool {
+        self.questions[0].case.is_some()
+    }
+}
+
 /// The drawable units of the bank: each standalone question alone, each case's questions
 /// together in bank order; only units all of whose questions the blueprint admits.
-fn units<'b>(bank: &'b Bank, blueprint: &Blueprint) -> Vec<Vec<&'b Question>> {
+fn units<'b>(bank: &'b Bank, blueprint: &Blueprint) -> Vec<Unit<'b>> {
     let mut units: Vec<Vec<&Question>> = Vec::new();
-    let mut case_unit: Vec<(String, usize)> = Vec::new();
+    let mut case_unit: HashMap<&str, usize> = HashMap::new();
     for question in bank.questions() {
         match &question.case {
             None => units.push(vec![question]),
-            Some(case) => match case_unit.iter().find(|(id, _)| id == case) {
-                Some(&(_, at)) => units[at].push(question),
+            Some(case) => match case_unit.get(case.as_str()) {
+                Some(&at) => units[at].push(question),
                 None => {
-                    case_unit.push((case.clone(), units.len()));
+                    case_unit.insert(case, units.len());
                     units.push(vec![question]);
                 }
             },
@@ -125,6 +156,15 @@ fn units<'b>(bank: &'b Bank, blueprint: &Blueprint) -> Vec<Vec<&'b Question>> {
     }
     units.retain(|unit| unit.iter().all(|q| blueprint.admits(q)));
     units
+        .into_iter()
+        .map(|questions| {
+            let mut needs = [0u16; 3];
+            for q in &questions {
+                needs[slot(q.kind)] += 1;
+            }
+            Unit { questions, needs }
+        })
+        .collect()
 }
 
 /// Draws a paper. Sections come in the blueprint's order with their standalone questions;
@@ -133,11 +173,21 @@ pub fn draw(blueprint: &Blueprint, bank: &Bank, seed: u64) -> Result<Paper, Draw
     Drawer::new(blueprint, bank)?.draw(seed)
 }
 
+/// One question of a drawn paper, borrowed from the bank, with its option order (see
+/// [`PaperItem::order`]).
+pub struct DrawnItem<'b> {
+    pub question: &'b Question,
+    pub order: Vec<u8>,
+}
+
 /// Draws many papers of one blueprint from one bank (re-grading thousands of results): the
-/// bank's drawable units are found once, not for every paper.
+/// bank's drawable units, what each takes up and the sections' quotas are found once, not for
+/// every paper.
 pub struct Drawer<'b> {
     blueprint: &'b Blueprint,
-    units: Vec<Vec<&'b Question>>,
+    units: Vec<Unit<'b>>,
+    /// Each kind's count on the paper, in [`KINDS`] order.
+    quotas: [u16; 3],
     /// The imported set's questions the blueprint's unit draw picks from (empty without one).
     unit_pool: Vec<&'b Question>,
 }
@@ -149,6 +199,7 @@ impl<'b> Drawer<'b> {
         Ok(Drawer {
             blueprint,
             units: units(bank, blueprint),
+            quotas: KINDS.map(|kind| blueprint.section(kind).map_or(0, |s| s.count)),
             unit_pool: match blueprint.unit.as_ref().filter(|u| u.count > 0) {
                 Some(draw) => bank
                     .questions()
@@ -162,57 +213,61 @@ impl<'b> Drawer<'b> {
 
     /// The paper of `seed`: the same as [`draw`] gives.
     pub fn draw(&self, seed: u64) -> Result<Paper, DrawError> {
+        let items = self
+            .draw_items(seed)?
+            .into_iter()
+            .map(|item| PaperItem {
+                question: item.question.id.clone(),
+                order: item.order,
+            })
+            .collect();
+        Ok(Paper { items })
+    }
+
+    /// The paper of `seed` with its questions borrowed from the bank: what [`Drawer::draw`]
+    /// gives, without copying the question ids.
+    pub fn draw_items(&self, seed: u64) -> Result<Vec<DrawnItem<'b>>, DrawError> {
         let blueprint = self.blueprint;
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let mut shuffled: Vec<&Vec<&Question>> = self.units.iter().collect();
+        let mut shuffled: Vec<&Unit<'b>> = self.units.iter().collect();
         shuffle(&mut shuffled, &mut rng);
-        let units = shuffled;
 
-        let quota = |kind: QuestionKind| blueprint.section(kind).map_or(0, |s| s.count);
-        let kinds = [
-            QuestionKind::Single,
-            QuestionKind::Multiple,
-            QuestionKind::Judge,
-        ];
+        let quotas = self.quotas;
         let mut taken = [0u16; 3];
-        let slot = |kind| kinds.iter().position(|&k| k == kind).expect("known kind");
-        let mut chosen: Vec<&Vec<&Question>> = Vec::new();
-        for &unit in &units {
-            let mut needs = [0u16; 3];
-            for q in unit {
-                needs[slot(q.kind)] += 1;
-            }
-            if kinds
-                .iter()
-                .enumerate()
-                .all(|(i, &k)| taken[i] + needs[i] <= quota(k))
-            {
+        let mut chosen: Vec<&Unit<'b>> = Vec::new();
+        for unit in shuffled {
+            if (0..3).all(|i| taken[i] + unit.needs[i] <= quotas[i]) {
                 for i in 0..3 {
-                    taken[i] += needs[i];
+                    taken[i] += unit.needs[i];
                 }
                 chosen.push(unit);
             }
-            if kinds.iter().enumerate().all(|(i, &k)| taken[i] == quota(k)) {
+            if taken == quotas {
                 break;
             }
         }
-        for (i, &kind) in kinds.iter().enumerate() {
-            if taken[i] < quota(kind) {
+        for (i, &kind) in KINDS.iter().enumerate() {
+            if taken[i] < quotas[i] {
                 return Err(DrawError::NotEnough {
                     kind: kind.label(),
-                    wanted: quota(kind),
+                    wanted: quotas[i],
                     found: taken[i],
                 });
             }
         }
 
-        let mut ordered: Vec<&Question> = Vec::new();
+        let mut ordered: Vec<&'b Question> =
+            Vec::with_capacity(blueprint.question_count() as usize);
         for section in &blueprint.sections {
-            let standalone = chosen.iter().filter(|u| u[0].case.is_none());
-            ordered.extend(standalone.map(|u| u[0]).filter(|q| q.kind == section.kind));
+            let standalone = chosen.iter().filter(|u| !u.is_case());
+            ordered.extend(
+                standalone
+                    .map(|u| u.questions[0])
+                    .filter(|q| q.kind == section.kind),
+            );
         }
-        for unit in chosen.iter().filter(|u| u[0].case.is_some()) {
-            ordered.extend(unit.iter().copied());
+        for unit in chosen.iter().filter(|u| u.is_case()) {
+            ordered.extend(unit.questions.iter().copied());
         }
         if let Some(draw) = blueprint.unit.as_ref().filter(|u| u.count > 0) {
             if self.unit_pool.len() < usize::from(draw.count) {
@@ -227,21 +282,17 @@ impl<'b> Drawer<'b> {
             ordered.extend(pool.into_iter().take(usize::from(draw.count)));
         }
 
-        let items = ordered
+        Ok(ordered
             .into_iter()
-            .map(|q| {
+            .map(|question| {
                 let mut order = Vec::new();
-                if blueprint.shuffle_options && q.kind != QuestionKind::Judge {
-                    order = (0..q.options.len() as u8).collect();
+                if blueprint.shuffle_options && question.kind != QuestionKind::Judge {
+                    order = (0..question.options.len() as u8).collect();
                     shuffle(&mut order, &mut rng);
                 }
-                PaperItem {
-                    question: q.id.clone(),
-                    order,
-                }
+                DrawnItem { question, order }
             })
-            .collect();
-        Ok(Paper { items })
+            .collect())
     }
 }
 

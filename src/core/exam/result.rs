@@ -10,7 +10,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::codes::{decode, encode, CodeError};
-use super::{short_hash, Attempt, Grade, Paper, Score};
+use sha2::{Digest, Sha256};
+
+use super::bank_version::short_hex;
+use super::{Attempt, Grade, Paper, Score};
 use crate::core::bank::Answer;
 
 /// The prefix of a result code (format version 1).
@@ -104,7 +107,7 @@ impl ResultRecord {
             score: grade.total.earned,
             checksum: String::new(),
         };
-        record.checksum = record.expected_checksum();
+        record.checksum = record.bare_checksum();
         Some(record)
     }
 
@@ -117,15 +120,35 @@ impl ResultRecord {
     }
 
     fn expected_checksum(&self) -> String {
-        short_hash(
-            format!("xuefa-result-1|{}", self.canonical()).as_bytes(),
-            16,
-        )
+        let mut bare = self.clone();
+        bare.checksum.clear();
+        bare.bare_checksum()
+    }
+
+    /// The checksum of a record whose checksum field is empty: the SHA-256 of
+    /// `xuefa-result-1|` and the canonical form, the JSON streamed into the hash.
+    fn bare_checksum(&self) -> String {
+        debug_assert!(
+            self.checksum.is_empty(),
+            "the canonical form has no checksum"
+        );
+        let mut hasher = HashWriter(Sha256::new_with_prefix(b"xuefa-result-1|"));
+        serde_json::to_writer(&mut hasher, self).expect("a record serialises");
+        short_hex(hasher.0.finalize().as_slice(), 16)
     }
 
     /// Whether the checksum matches the record's content.
     pub fn checksum_ok(&self) -> bool {
         self.checksum == self.expected_checksum()
+    }
+
+    /// Whether the checksum matches the record's content, checked without copying it: the
+    /// checksum is taken out while the rest is hashed, and put back.
+    fn into_checksum_ok(mut self) -> (ResultRecord, bool) {
+        let claimed = std::mem::take(&mut self.checksum);
+        let ok = claimed == self.bare_checksum();
+        self.checksum = claimed;
+        (self, ok)
     }
 
     /// The compact text code, to paste into a chat message or draw as a QR code.
@@ -192,8 +215,23 @@ pub fn decode_answers(text: &str) -> Result<Vec<Option<Answer>>, CodeError> {
         .collect()
 }
 
+/// Feeds what is written into a SHA-256 hash.
+struct HashWriter(Sha256);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 fn checked(record: ResultRecord) -> Result<ResultRecord, CodeError> {
-    if !record.checksum_ok() {
+    let (record, ok) = record.into_checksum_ok();
+    if !ok {
         return Err(CodeError::Checksum);
     }
     decode_answers(&record.answers)?;

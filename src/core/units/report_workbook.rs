@@ -198,11 +198,11 @@ mod tests {
         let analysis = item_analysis(&[
             Responses {
                 score: 1.0,
-                items: vec![(question.id.clone(), true)],
+                items: vec![(question.id.as_str(), true)],
             },
             Responses {
                 score: 0.0,
-                items: vec![(question.id.clone(), false)],
+                items: vec![(question.id.as_str(), false)],
             },
         ]);
         let rows = item_rows(&analysis, Some(&bank));
