@@ -4,7 +4,8 @@
 //! `/practice/1` (the app's `xuefa:question-painted` mark), and answer → feedback painted
 //! (`xuefa:answer` → `xuefa:feedback-painted`), and on 统计 a county-sized set (13,492 result
 //! codes of 159 units, roster already imported) added → report painted (`xuefa:results-added`
-//! → `xuefa:dashboard-painted`; the work includes verifying and re-grading every record).
+//! → `xuefa:dashboard-painted`; the work includes verifying and re-grading every record; the
+//! part until `xuefa:results-collected`, before rendering, is printed apart).
 //! Prints one `BENCH <figure> <milliseconds>` line per run; the first page load (empty cache, no
 //! service worker yet) is reported apart.
 
@@ -122,8 +123,10 @@ async fn bench_county_report() {
             .unwrap();
         browser.click_text("加入成绩代码").await;
         let added = mark_time(&browser, "xuefa:results-added").await;
+        let collected = mark_time_after(&browser, "xuefa:results-collected", added).await;
         let painted = mark_time_after(&browser, "xuefa:dashboard-painted", added).await;
         println!("BENCH county_report_ms {:.1}", painted - added);
+        println!("BENCH county_collected_ms {:.1}", collected - added);
         browser.click_text("清空成绩").await;
         browser.wait_for_text("已收到 0 份成绩").await;
         tokio::time::sleep(Duration::from_millis(500)).await;
