@@ -31,7 +31,7 @@ pub use grading::{
 /// The small bank and blueprint the exam tests draw from, for the units' tests too.
 #[cfg(test)]
 pub(crate) use paper::tests::{small_bank, small_blueprint};
-pub use paper::{draw, DrawError, Drawer, DrawnItem, Paper, PaperItem};
+pub use paper::{draw, DrawError, Drawer, Paper, PaperItem};
 pub use qr::qr_svg;
 pub use result::{
     decode_answers, decode_result_code, encode_answers, parse_result_file, Participant,

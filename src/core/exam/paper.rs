@@ -173,13 +173,6 @@ pub fn draw(blueprint: &Blueprint, bank: &Bank, seed: u64) -> Result<Paper, Draw
     Drawer::new(blueprint, bank)?.draw(seed)
 }
 
-/// One question of a drawn paper, borrowed from the bank, with its option order (see
-/// [`PaperItem::order`]).
-pub struct DrawnItem<'b> {
-    pub question: &'b Question,
-    pub order: Vec<u8>,
-}
-
 /// Draws many papers of one blueprint from one bank (re-grading thousands of results): the
 /// bank's drawable units, what each takes up and the sections' quotas are found once, not for
 /// every paper.
@@ -211,26 +204,40 @@ impl<'b> Drawer<'b> {
         })
     }
 
-    /// The paper of `seed`: the same as [`draw`] gives.
+    /// The paper of `seed`: the same as [`draw`] gives. The options of each question are
+    /// shuffled after all questions are drawn, so the questions do not depend on them.
     pub fn draw(&self, seed: u64) -> Result<Paper, DrawError> {
-        let items = self
-            .draw_items(seed)?
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let questions = self.draw_from(&mut rng)?;
+        let items = questions
             .into_iter()
-            .map(|item| PaperItem {
-                question: item.question.id.clone(),
-                order: item.order,
+            .map(|question| {
+                let mut order = Vec::new();
+                if self.blueprint.shuffle_options && question.kind != QuestionKind::Judge {
+                    order = (0..question.options.len() as u8).collect();
+                    shuffle(&mut order, &mut rng);
+                }
+                PaperItem {
+                    question: question.id.clone(),
+                    order,
+                }
             })
             .collect();
         Ok(Paper { items })
     }
 
-    /// The paper of `seed` with its questions borrowed from the bank: what [`Drawer::draw`]
-    /// gives, without copying the question ids.
-    pub fn draw_items(&self, seed: u64) -> Result<Vec<DrawnItem<'b>>, DrawError> {
+    /// The questions of the paper of `seed`, in paper order, borrowed from the bank: what
+    /// [`Drawer::draw`] gives without the option orders (grading takes answers in the bank's
+    /// option terms), and without copying the question ids.
+    pub fn draw_questions(&self, seed: u64) -> Result<Vec<&'b Question>, DrawError> {
+        self.draw_from(&mut ChaCha8Rng::seed_from_u64(seed))
+    }
+
+    /// The questions drawn with `rng`, in paper order.
+    fn draw_from(&self, rng: &mut ChaCha8Rng) -> Result<Vec<&'b Question>, DrawError> {
         let blueprint = self.blueprint;
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
         let mut shuffled: Vec<&Unit<'b>> = self.units.iter().collect();
-        shuffle(&mut shuffled, &mut rng);
+        shuffle(&mut shuffled, rng);
 
         let quotas = self.quotas;
         let mut taken = [0u16; 3];
@@ -278,21 +285,11 @@ impl<'b> Drawer<'b> {
                 });
             }
             let mut pool = self.unit_pool.clone();
-            shuffle(&mut pool, &mut rng);
+            shuffle(&mut pool, rng);
             ordered.extend(pool.into_iter().take(usize::from(draw.count)));
         }
 
-        Ok(ordered
-            .into_iter()
-            .map(|question| {
-                let mut order = Vec::new();
-                if blueprint.shuffle_options && question.kind != QuestionKind::Judge {
-                    order = (0..question.options.len() as u8).collect();
-                    shuffle(&mut order, &mut rng);
-                }
-                DrawnItem { question, order }
-            })
-            .collect())
+        Ok(ordered)
     }
 }
 
@@ -405,7 +402,15 @@ pub(crate) mod tests {
         let blueprint = small_blueprint();
         let drawer = Drawer::new(&blueprint, &bank).unwrap();
         for seed in 0..40 {
-            assert_eq!(drawer.draw(seed), draw(&blueprint, &bank, seed));
+            let paper = drawer.draw(seed).unwrap();
+            assert_eq!(Ok(&paper), draw(&blueprint, &bank, seed).as_ref());
+            let questions: Vec<&str> = drawer
+                .draw_questions(seed)
+                .unwrap()
+                .iter()
+                .map(|q| q.id.as_str())
+                .collect();
+            assert_eq!(questions, ids(&paper), "the same questions without options");
         }
     }
 

@@ -196,21 +196,40 @@ pub fn encode_answers(
     tokens.join(".")
 }
 
-/// Reads [`encode_answers`]' form back: one entry per paper position.
-pub fn decode_answers(text: &str) -> Result<Vec<Option<Answer>>, CodeError> {
-    if text.is_empty() {
-        return Ok(vec![]);
-    }
+/// One token of [`encode_answers`]' form, checked.
+enum Token<'t> {
+    Blank,
+    Verdict(bool),
+    /// Upper-case letters, one per option.
+    Letters(&'t str),
+}
+
+/// The tokens of [`encode_answers`]' form, each checked.
+fn tokens(text: &str) -> impl Iterator<Item = Result<Token<'_>, CodeError>> {
     text.split('.')
+        .filter(|_| !text.is_empty())
         .map(|token| match token {
-            "-" => Ok(None),
-            "T" => Ok(Some(Answer::Verdict(true))),
-            "F" => Ok(Some(Answer::Verdict(false))),
+            "-" => Ok(Token::Blank),
+            "T" => Ok(Token::Verdict(true)),
+            "F" => Ok(Token::Verdict(false)),
             letters if !letters.is_empty() && letters.bytes().all(|b| b.is_ascii_uppercase()) => {
-                let options: Vec<u8> = letters.bytes().map(|b| b - b'A').collect();
-                Ok(Some(Answer::choices(options)))
+                Ok(Token::Letters(letters))
             }
             _ => Err(CodeError::Invalid(format!("无法识别的答案“{token}”"))),
+        })
+}
+
+/// Reads [`encode_answers`]' form back: one entry per paper position.
+pub fn decode_answers(text: &str) -> Result<Vec<Option<Answer>>, CodeError> {
+    tokens(text)
+        .map(|token| {
+            Ok(match token? {
+                Token::Blank => None,
+                Token::Verdict(verdict) => Some(Answer::Verdict(verdict)),
+                Token::Letters(letters) => {
+                    Some(Answer::choices(letters.bytes().map(|b| b - b'A').collect()))
+                }
+            })
         })
         .collect()
 }
@@ -234,7 +253,7 @@ fn checked(record: ResultRecord) -> Result<ResultRecord, CodeError> {
     if !ok {
         return Err(CodeError::Checksum);
     }
-    decode_answers(&record.answers)?;
+    tokens(&record.answers).try_for_each(|token| token.map(drop))?;
     Ok(record)
 }
 

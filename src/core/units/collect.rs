@@ -302,7 +302,7 @@ fn regrade(
     let paper = drawer
         .as_ref()
         .map_err(|e| unreadable(e.to_string()))?
-        .draw_items(record.seed)
+        .draw_questions(record.seed)
         .map_err(|e| unreadable(e.to_string()))?;
     let answers = decode_answers(&record.answers).map_err(|e| unreadable(e.to_string()))?;
     if answers.len() != paper.len() {
@@ -315,7 +315,7 @@ fn regrade(
     let answered = paper
         .iter()
         .zip(&answers)
-        .map(|(item, answer)| (item.question, answer.as_ref()));
+        .map(|(&question, answer)| (question, answer.as_ref()));
     Ok(grade_answered(
         answered,
         &exam.blueprint,
