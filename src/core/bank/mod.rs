@@ -7,7 +7,8 @@ mod load_dir;
 mod question;
 mod search;
 
-use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 pub use case::Case;

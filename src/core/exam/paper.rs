@@ -1,8 +1,6 @@
 //! Drawing a paper from the bank with a seeded ChaCha generator: the same blueprint, bank
 //! and seed give the same paper on every machine. A case's questions are drawn together.
 
-use std::collections::HashMap;
-
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
@@ -141,14 +139,14 @@ impl Unit<'_> {
 /// together in bank order; only units all of whose questions the blueprint admits.
 fn units<'b>(bank: &'b Bank, blueprint: &Blueprint) -> Vec<Unit<'b>> {
     let mut units: Vec<Vec<&Question>> = Vec::new();
-    let mut case_unit: HashMap<&str, usize> = HashMap::new();
+    let mut case_unit: Vec<(&str, usize)> = Vec::new();
     for question in bank.questions() {
         match &question.case {
             None => units.push(vec![question]),
-            Some(case) => match case_unit.get(case.as_str()) {
-                Some(&at) => units[at].push(question),
+            Some(case) => match case_unit.iter().find(|(id, _)| id == case) {
+                Some(&(_, at)) => units[at].push(question),
                 None => {
-                    case_unit.insert(case, units.len());
+                    case_unit.push((case, units.len()));
                     units.push(vec![question]);
                 }
             },

@@ -171,7 +171,8 @@ pub fn collect_results(
 ) -> Collection {
     // Papers are drawn from the built-in bank joined with the unit questions the exam carries.
     let joined = exam.joined_bank(bank);
-    let mut collector = Collector::new(exam, bank, joined.as_ref().unwrap_or(bank), roster);
+    let exam_bank = joined.as_ref().unwrap_or(bank);
+    let mut collector = Collector::new(exam, &bank_version(bank), exam_bank, roster);
     collector.add(inputs);
     collector.finish()
 }
@@ -190,13 +191,13 @@ pub struct Collector<'a> {
 }
 
 impl<'a> Collector<'a> {
-    /// A collector with nothing added yet. `bank` is the loaded built-in bank (records must
-    /// name its version); `exam_bank` is what the exam's papers are drawn from: the built-in
-    /// bank joined with the unit questions the exam carries (`exam.joined_bank(bank)`), or the
-    /// built-in bank itself.
+    /// A collector with nothing added yet. `loaded_version` is the version of the loaded
+    /// built-in bank (`bank_version(bank)`; records must name it); `exam_bank` is what the
+    /// exam's papers are drawn from: the built-in bank joined with the unit questions the exam
+    /// carries (`exam.joined_bank(bank)`), or the built-in bank itself.
     pub fn new(
         exam: &'a ExamDefinition,
-        bank: &Bank,
+        loaded_version: &str,
         exam_bank: &'a Bank,
         roster: &'a Roster,
     ) -> Collector<'a> {
@@ -204,7 +205,7 @@ impl<'a> Collector<'a> {
             exam,
             roster,
             drawer: Drawer::new(&exam.blueprint, exam_bank),
-            loaded_version: bank_version(bank),
+            loaded_version: loaded_version.to_string(),
             exam_hash: exam.hash(),
             known_units: roster.units().into_iter().map(|(u, _)| u).collect(),
             flagged: Vec::new(),
@@ -581,7 +582,7 @@ pub(crate) mod tests {
             .collect();
         let roster = roster();
         let whole = collect_results(&exam, &bank, &roster, &inputs);
-        let mut parts = Collector::new(&exam, &bank, &bank, &roster);
+        let mut parts = Collector::new(&exam, &bank_version(&bank), &bank, &roster);
         for part in inputs.chunks(1) {
             parts.add(part);
         }

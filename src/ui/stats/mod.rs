@@ -9,7 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::exam::ExamDefinition;
+use crate::core::exam::{bank_version, ExamDefinition};
 use crate::core::units::{
     item_analysis, read_results_table, AdminStore, CollectedInput, Collection, Collector,
     ItemAnalysis, Roster, ScoredResult, UnitReport,
@@ -109,14 +109,18 @@ pub fn StatsPage() -> impl IntoView {
         }
     });
     let run = StoredValue::new(0u64);
+    // The loaded bank's version, which records must name: hashed once per bank, not per run.
+    let loaded_version = Memo::new(move |_| app.ready_bank().map(|bank| bank_version(&bank)));
     Effect::new(move |_| {
         let bank = app.ready_bank();
+        let version = loaded_version.get();
         let (exam, roster) = (inputs.exam.get(), inputs.roster.get());
         let results = inputs.results.get();
         let tables = inputs.tables.get();
         run.update_value(|r| *r += 1);
         let this_run = run.get_value();
-        let (Some(bank), Some(exam), Some(roster)) = (bank, exam, roster) else {
+        let (Some(bank), Some(version), Some(exam), Some(roster)) = (bank, version, exam, roster)
+        else {
             computed.set(None);
             progress.set(None);
             return;
@@ -127,7 +131,7 @@ pub fn StatsPage() -> impl IntoView {
             let mut slice = TimeSlice::new(SLICE_MS);
             let joined = exam.joined_bank(&bank);
             let exam_bank = joined.as_ref().unwrap_or(&bank);
-            let mut collector = Collector::new(&exam, &bank, exam_bank, &roster);
+            let mut collector = Collector::new(&exam, &version, exam_bank, &roster);
             for (step, part) in results.chunks(COLLECT_PART).enumerate() {
                 if slice.is_spent() {
                     progress.set(Some((step, steps)));
