@@ -7,14 +7,9 @@ use crate::core::bank::Bank;
 
 /// The first `hex_len` hex digits of the SHA-256 of `bytes` (at most 64).
 pub fn short_hash(bytes: &[u8], hex_len: usize) -> String {
-    short_hex(Sha256::digest(bytes).as_slice(), hex_len)
-}
-
-/// The first `hex_len` lowercase hex digits of a digest (at most twice its length).
-pub(crate) fn short_hex(digest: &[u8], hex_len: usize) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut hex = String::with_capacity(digest.len() * 2);
-    for b in digest {
+    let mut hex = String::with_capacity(64);
+    for b in Sha256::digest(bytes) {
         hex.push(char::from(DIGITS[usize::from(b >> 4)]));
         hex.push(char::from(DIGITS[usize::from(b & 0xf)]));
     }

@@ -10,10 +10,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::codes::{decode, encode, CodeError};
-use sha2::{Digest, Sha256};
 
-use super::bank_version::short_hex;
-use super::{Attempt, Grade, Paper, Score};
+use super::{short_hash, Attempt, Grade, Paper, Score};
 use crate::core::bank::Answer;
 
 /// The prefix of a result code (format version 1).
@@ -125,16 +123,16 @@ impl ResultRecord {
         bare.bare_checksum()
     }
 
-    /// The checksum of a record whose checksum field is empty: the SHA-256 of
-    /// `xuefa-result-1|` and the canonical form, the JSON streamed into the hash.
+    /// The checksum of a record whose checksum field is empty: of `xuefa-result-1|` followed
+    /// by the canonical form.
     fn bare_checksum(&self) -> String {
         debug_assert!(
             self.checksum.is_empty(),
             "the canonical form has no checksum"
         );
-        let mut hasher = HashWriter(Sha256::new_with_prefix(b"xuefa-result-1|"));
-        serde_json::to_writer(&mut hasher, self).expect("a record serialises");
-        short_hex(hasher.0.finalize().as_slice(), 16)
+        let mut bytes = b"xuefa-result-1|".to_vec();
+        serde_json::to_writer(&mut bytes, self).expect("a record serialises");
+        short_hash(&bytes, 16)
     }
 
     /// Whether the checksum matches the record's content.
@@ -232,20 +230,6 @@ pub fn decode_answers(text: &str) -> Result<Vec<Option<Answer>>, CodeError> {
             })
         })
         .collect()
-}
-
-/// Feeds what is written into a SHA-256 hash.
-struct HashWriter(Sha256);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.update(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 fn checked(record: ResultRecord) -> Result<ResultRecord, CodeError> {
