@@ -3,6 +3,7 @@
 //! county's results per unit, and collecting a county's result codes (what the 统计 page does
 //! with them). `cargo bench` measures; `cargo test --all-targets` runs each once.
 
+#[allow(dead_code)] // the roster as a CSV file is the browser bench's part
 #[path = "../tests/support/county.rs"]
 mod county;
 

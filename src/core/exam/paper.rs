@@ -242,8 +242,8 @@ impl<'b> Drawer<'b> {
         let mut chosen: Vec<&Unit<'b>> = Vec::new();
         for unit in shuffled {
             if (0..3).all(|i| taken[i] + unit.needs[i] <= quotas[i]) {
-                for i in 0..3 {
-                    taken[i] += unit.needs[i];
+                for (taken, needs) in taken.iter_mut().zip(unit.needs) {
+                    *taken += needs;
                 }
                 chosen.push(unit);
             }

@@ -297,7 +297,7 @@ mod tests {
     #[test]
     fn questions_on_only_some_papers_are_analysed_over_those_papers() {
         let mut people = hand_example();
-        people[0].items.push(("Q009".into(), false));
+        people[0].items.push(("Q009", false));
         let analysis = item_analysis(&people);
         let extra = analysis
             .items
