@@ -81,32 +81,38 @@ pub fn StatsPage() -> impl IntoView {
     // parts, and started afresh (the older run abandoned) whenever an input changes.
     let computed = RwSignal::new(None::<Arc<Computed>>);
     let progress = RwSignal::new(None::<(usize, usize)>);
-    // Every change of the inputs ends in a new `computed` (a report, or none): the inputs are
-    // saved then, once the page has painted it, so that writing megabytes of result codes
-    // does not hold up the report.
+    // Each change of the inputs is saved once collecting is over and the report has painted,
+    // so that writing megabytes of result codes does not hold up the report.
     Effect::new(move |_| {
-        computed.track();
-        let mut store = AdminStore {
-            exam: inputs.exam.get_untracked(),
-            results: inputs.results.get_untracked(),
-            tables: inputs.tables.get_untracked(),
-            ..AdminStore::default()
-        };
-        inputs
-            .roster
-            .with_untracked(|r| store.set_roster(r.as_ref()));
-        if writable.get_untracked() {
-            if just_read.get_value() {
-                just_read.set_value(false);
-                return;
-            }
-            spawn_local(async move {
-                after_paint().await;
-                if let Err(message) = save_admin(&store).await {
-                    app.notice.set(Some(message));
-                }
-            });
+        inputs.exam.track();
+        inputs.roster.track();
+        inputs.results.track();
+        inputs.tables.track();
+        if !writable.get() {
+            return;
         }
+        if just_read.get_value() {
+            just_read.set_value(false);
+            return;
+        }
+        spawn_local(async move {
+            after_paint().await;
+            while progress.get_untracked().is_some() {
+                after_paint().await;
+            }
+            let mut store = AdminStore {
+                exam: inputs.exam.get_untracked(),
+                results: inputs.results.get_untracked(),
+                tables: inputs.tables.get_untracked(),
+                ..AdminStore::default()
+            };
+            inputs
+                .roster
+                .with_untracked(|r| store.set_roster(r.as_ref()));
+            if let Err(message) = save_admin(&store).await {
+                app.notice.set(Some(message));
+            }
+        });
     });
     let run = StoredValue::new(0u64);
     // The loaded bank's version, which records must name: hashed once per bank, not per run.
