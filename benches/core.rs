@@ -1,6 +1,11 @@
 //! Criterion benches for the core's hot paths: loading the bank (TOML as the build does, JSON
-//! as the browser does), drawing a paper, grading it, reading a results CSV and aggregating a
-//! county's results per unit. `cargo bench` measures; `cargo test --all-targets` runs each once.
+//! as the browser does), drawing a paper, grading it, reading a results CSV, aggregating a
+//! county's results per unit, and collecting a county's result codes (what the 统计 page does
+//! with them). `cargo bench` measures; `cargo test --all-targets` runs each once.
+
+#[allow(dead_code)] // the roster as a CSV file is the browser bench's part
+#[path = "../tests/support/county.rs"]
+mod county;
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -9,7 +14,10 @@ use std::path::Path;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use xuefa::core::bank::{load_toml_files, toml_files, Bank};
 use xuefa::core::exam::{draw, grade, Blueprint, CountRule, MultipleRule};
-use xuefa::core::units::{read_results_table, unit_report, Lines, Person, Roster, ScoredResult};
+use xuefa::core::units::{
+    collect_results, item_analysis, read_results_table, unit_report, CollectedInput, Lines, Person,
+    Roster, ScoredResult,
+};
 
 /// The built-in bank's TOML files, as (file name, text), in name order.
 fn bank_sources() -> Vec<(String, String)> {
@@ -144,5 +152,32 @@ fn units(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bank_load, exam, units);
+/// The 统计 page's work on the county's pasted result codes: every code decoded and its
+/// checksum verified, its paper redrawn and re-graded, then the per-unit report and the item
+/// analysis (what `tests/bench_browser.rs` times in Chromium, without the rendering).
+fn county_collect(c: &mut Criterion) {
+    let bank = load(&bank_sources());
+    let exam = county::exam(&bank);
+    let roster = county::roster();
+    let inputs: Vec<CollectedInput> = county::result_codes(&exam, &bank)
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| CollectedInput {
+            source: format!("粘贴第 {} 行", i + 1),
+            text,
+        })
+        .collect();
+    let mut group = c.benchmark_group("county");
+    group.sample_size(10);
+    group.bench_function("collect and report, county result codes", |b| {
+        b.iter(|| {
+            let collection = collect_results(&exam, &bank, &roster, black_box(&inputs));
+            let report = collection.report(&exam, &roster);
+            (report, item_analysis(&collection.responses()))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bank_load, exam, units, county_collect);
 criterion_main!(benches);

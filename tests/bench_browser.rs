@@ -4,7 +4,8 @@
 //! `/practice/1` (the app's `xuefa:question-painted` mark), and answer → feedback painted
 //! (`xuefa:answer` → `xuefa:feedback-painted`), and on 统计 a county-sized set (13,492 result
 //! codes of 159 units, roster already imported) added → report painted (`xuefa:results-added`
-//! → `xuefa:dashboard-painted`; the work includes verifying and re-grading every record).
+//! → `xuefa:dashboard-painted`; the work includes verifying and re-grading every record; the
+//! part until `xuefa:results-collected`, before rendering, is printed apart).
 //! Prints one `BENCH <figure> <milliseconds>` line per run; first visits (a fresh browser: empty
 //! cache, no service worker yet) are reported apart from later visits.
 
@@ -13,11 +14,10 @@ mod support;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
+use support::county::{self, PEOPLE, UNITS};
 use support::{Browser, StaticServer, TempDir};
 use xuefa::core::bank::Bank;
-use xuefa::core::exam::{
-    bank_version, draw, exam_code, Attempt, ExamDefinition, Participant, ResultRecord,
-};
+use xuefa::core::exam::exam_code;
 
 /// Runs of each figure.
 const RUNS: usize = 7;
@@ -87,65 +87,15 @@ async fn bench_first_question_and_feedback() {
     }
 }
 
-/// The county: 13,492 people in 159 units; every 33rd person does not sit and the one before
-/// sits twice, so there are 13,492 result records.
-const PEOPLE: usize = 13_492;
-const UNITS: usize = 159;
-
-fn unit_of(person: usize) -> String {
-    format!("第{}单位", person % UNITS + 1)
-}
-
-/// A handed-in record of `person`'s `sitting`, answering the first few questions right.
-fn record(exam: &ExamDefinition, bank: &Bank, person: usize, sitting: u64) -> ResultRecord {
-    let id = format!("GD{person:06}");
-    let seed = person as u64 * 2 + sitting;
-    let paper = draw(&exam.blueprint, bank, seed).unwrap();
-    let participant =
-        Participant::new(&format!("职工{person}"), &id, &unit_of(person), &exam.units).unwrap();
-    let start = 1_795_000_000_000 + seed * 1000;
-    let mut attempt = Attempt::start(
-        id.clone(),
-        exam.clone(),
-        Some(participant),
-        seed,
-        paper,
-        0,
-        start,
-    )
-    .unwrap();
-    for item in attempt.paper.items.clone().iter().take(person % 61) {
-        let key = bank.question(&item.question).unwrap().answer.clone();
-        attempt
-            .set_answer(&item.question, Some(key), start + 1)
-            .unwrap();
-    }
-    attempt.submit(start + 2);
-    let grade = attempt.grade(bank).unwrap();
-    ResultRecord::of(&attempt, &grade).unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "a benchmark: run by scripts/bench.sh"]
 async fn bench_county_report() {
     let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/dist/bank.json"))
         .expect("dist/ is built");
     let bank = Bank::from_json(&json).unwrap();
-    let mut exam = ExamDefinition::mock("E-county-bench".into(), bank_version(&bank));
-    exam.title = "县级考试".into();
-    exam.official = true;
-    exam.units = (0..UNITS).map(unit_of).collect();
-    let mut roster = String::from("单位,工号,姓名\n");
-    for person in 0..PEOPLE {
-        roster.push_str(&format!("{},GD{person:06},职工{person}\n", unit_of(person)));
-    }
-    let codes: Vec<String> = (0..PEOPLE)
-        .map(|j| match j % 33 {
-            0 if j > 0 => record(&exam, &bank, j - 1, 1),
-            _ => record(&exam, &bank, j, 0),
-        })
-        .map(|r| r.code())
-        .collect();
+    let exam = county::exam(&bank);
+    let roster = county::roster_csv();
+    let codes = county::result_codes(&exam, &bank);
     let codes = codes.join("\n");
     let files = TempDir::new();
     let roster_file = files.0.join("roster.csv");
@@ -183,8 +133,10 @@ async fn bench_county_report() {
             .unwrap();
         browser.click_text("加入成绩代码").await;
         let added = mark_time(&browser, "xuefa:results-added").await;
+        let collected = mark_time_after(&browser, "xuefa:results-collected", added).await;
         let painted = mark_time_after(&browser, "xuefa:dashboard-painted", added).await;
         println!("BENCH county_report_ms {:.1}", painted - added);
+        println!("BENCH county_collected_ms {:.1}", collected - added);
         browser.click_text("清空成绩").await;
         browser.wait_for_text("已收到 0 份成绩").await;
         tokio::time::sleep(Duration::from_millis(500)).await;

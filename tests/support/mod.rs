@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test file uses its own part of the helpers
 
 pub mod browser;
+pub mod county;
 pub mod downloads;
 pub mod server;
 

@@ -7,8 +7,12 @@ use crate::core::bank::Bank;
 
 /// The first `hex_len` hex digits of the SHA-256 of `bytes` (at most 64).
 pub fn short_hash(bytes: &[u8], hex_len: usize) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = String::with_capacity(64);
+    for b in Sha256::digest(bytes) {
+        hex.push(char::from(DIGITS[usize::from(b >> 4)]));
+        hex.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
     hex.truncate(hex_len);
     hex
 }

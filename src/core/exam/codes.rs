@@ -1,6 +1,8 @@
 //! Text codes: a value's JSON in URL-safe base64 behind a short prefix naming what it is.
 //! An exam's code is also carried by its share link (`…/exam/join?c=<code>`).
 
+use std::borrow::Cow;
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
@@ -44,7 +46,11 @@ pub(crate) fn decode(
     if text.len() > MAX_CODE_LEN {
         return Err(CodeError::TooLong);
     }
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let compact: Cow<str> = if text.contains(char::is_whitespace) {
+        Cow::Owned(text.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(text)
+    };
     if compact.is_empty() {
         return Err(CodeError::Empty);
     }

@@ -135,25 +135,41 @@ pub fn grade(
     blueprint: &Blueprint,
     answers: &BTreeMap<String, Answer>,
     rule: MultipleRule,
-    (pass_line, excellence_line): (u32, u32),
+    lines: (u32, u32),
 ) -> Result<Grade, GradeError> {
-    let mut items = Vec::with_capacity(paper.items.len());
+    let mut answered = Vec::with_capacity(paper.items.len());
     for item in &paper.items {
         let question = bank
             .question(&item.question)
             .ok_or_else(|| GradeError::MissingQuestion(item.question.clone()))?;
-        let points = blueprint.points_for(question);
-        let given = answers.get(&item.question);
-        items.push(ItemResult {
-            question: item.question.clone(),
-            kind: question.kind,
-            book: question.book(),
-            earned: mark(question, given, points, rule),
-            full: Score::points(u32::from(points)),
-            correct: given.is_some_and(|g| question.is_correct(g)),
-            answered: given.is_some(),
-        });
+        answered.push((question, answers.get(&item.question)));
     }
+    Ok(grade_answered(answered, blueprint, rule, lines))
+}
+
+/// Grades a paper's questions, each with the answer given (in the bank's option terms), in
+/// paper order: what [`grade`] does once it has found the questions.
+pub fn grade_answered<'q>(
+    answered: impl IntoIterator<Item = (&'q Question, Option<&'q Answer>)>,
+    blueprint: &Blueprint,
+    rule: MultipleRule,
+    (pass_line, excellence_line): (u32, u32),
+) -> Grade {
+    let items: Vec<ItemResult> = answered
+        .into_iter()
+        .map(|(question, given)| {
+            let points = blueprint.points_for(question);
+            ItemResult {
+                question: question.id.clone(),
+                kind: question.kind,
+                book: question.book(),
+                earned: mark(question, given, points, rule),
+                full: Score::points(u32::from(points)),
+                correct: given.is_some_and(|g| question.is_correct(g)),
+                answered: given.is_some(),
+            }
+        })
+        .collect();
     let mut total = Tally::default();
     let mut by_kind: Vec<(QuestionKind, Tally)> = blueprint
         .sections
@@ -171,14 +187,14 @@ pub fn grade(
         }
     }
     by_book.retain(|(_, tally)| tally.count > 0);
-    Ok(Grade {
+    Grade {
         passed: total.earned >= Score::points(pass_line),
         excellent: total.earned >= Score::points(excellence_line),
         items,
         total,
         by_kind,
         by_book,
-    })
+    }
 }
 
 #[cfg(test)]

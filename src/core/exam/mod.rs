@@ -9,6 +9,8 @@ mod codes;
 mod definition;
 mod grading;
 mod paper;
+#[cfg(test)]
+mod paper_pins;
 mod qr;
 mod result;
 mod store;
@@ -23,7 +25,9 @@ pub use codes::{
 pub use definition::{
     counted_attempt, CountRule, ExamDefinition, ReviewRule, StartRefusal, Window, WindowState,
 };
-pub use grading::{grade, mark, Grade, GradeError, ItemResult, MultipleRule, Score, Tally};
+pub use grading::{
+    grade, grade_answered, mark, Grade, GradeError, ItemResult, MultipleRule, Score, Tally,
+};
 /// The small bank and blueprint the exam tests draw from, for the units' tests too.
 #[cfg(test)]
 pub(crate) use paper::tests::{small_bank, small_blueprint};

@@ -106,18 +106,47 @@ fn shuffle<T>(items: &mut [T], rng: &mut ChaCha8Rng) {
     }
 }
 
+/// The three kinds in the order a unit's needs and a blueprint's quotas are counted.
+const KINDS: [QuestionKind; 3] = [
+    QuestionKind::Single,
+    QuestionKind::Multiple,
+    QuestionKind::Judge,
+];
+
+/// The position of a kind in [`KINDS`].
+fn slot(kind: QuestionKind) -> usize {
+    match kind {
+        QuestionKind::Single => 0,
+        QuestionKind::Multiple => 1,
+        QuestionKind::Judge => 2,
+    }
+}
+
+/// A drawable unit: a standalone question, or a case's questions together in bank order.
+struct Unit<'b> {
+    questions: Vec<&'b Question>,
+    /// How many questions of each kind (in [`KINDS`] order) the unit takes up.
+    needs: [u16; 3],
+}
+
+impl Unit<'_> {
+    fn is_case(&self) -> bool {
+        self.questions[0].case.is_some()
+    }
+}
+
 /// The drawable units of the bank: each standalone question alone, each case's questions
 /// together in bank order; only units all of whose questions the blueprint admits.
-fn units<'b>(bank: &'b Bank, blueprint: &Blueprint) -> Vec<Vec<&'b Question>> {
+fn units<'b>(bank: &'b Bank, blueprint: &Blueprint) -> Vec<Unit<'b>> {
     let mut units: Vec<Vec<&Question>> = Vec::new();
-    let mut case_unit: Vec<(String, usize)> = Vec::new();
+    let mut case_unit: Vec<(&str, usize)> = Vec::new();
     for question in bank.questions() {
         match &question.case {
             None => units.push(vec![question]),
             Some(case) => match case_unit.iter().find(|(id, _)| id == case) {
                 Some(&(_, at)) => units[at].push(question),
                 None => {
-                    case_unit.push((case.clone(), units.len()));
+                    case_unit.push((case, units.len()));
                     units.push(vec![question]);
                 }
             },
@@ -125,6 +154,15 @@ fn units<'b>(bank: &'b Bank, blueprint: &Blueprint) -> Vec<Vec<&'b Question>> {
     }
     units.retain(|unit| unit.iter().all(|q| blueprint.admits(q)));
     units
+        .into_iter()
+        .map(|questions| {
+            let mut needs = [0u16; 3];
+            for q in &questions {
+                needs[slot(q.kind)] += 1;
+            }
+            Unit { questions, needs }
+        })
+        .collect()
 }
 
 /// Draws a paper. Sections come in the blueprint's order with their standalone questions;
@@ -134,10 +172,13 @@ pub fn draw(blueprint: &Blueprint, bank: &Bank, seed: u64) -> Result<Paper, Draw
 }
 
 /// Draws many papers of one blueprint from one bank (re-grading thousands of results): the
-/// bank's drawable units are found once, not for every paper.
+/// bank's drawable units, what each takes up and the sections' quotas are found once, not for
+/// every paper.
 pub struct Drawer<'b> {
     blueprint: &'b Blueprint,
-    units: Vec<Vec<&'b Question>>,
+    units: Vec<Unit<'b>>,
+    /// Each kind's count on the paper, in [`KINDS`] order.
+    quotas: [u16; 3],
     /// The imported set's questions the blueprint's unit draw picks from (empty without one).
     unit_pool: Vec<&'b Question>,
 }
@@ -149,6 +190,7 @@ impl<'b> Drawer<'b> {
         Ok(Drawer {
             blueprint,
             units: units(bank, blueprint),
+            quotas: KINDS.map(|kind| blueprint.section(kind).map_or(0, |s| s.count)),
             unit_pool: match blueprint.unit.as_ref().filter(|u| u.count > 0) {
                 Some(draw) => bank
                     .questions()
@@ -160,59 +202,77 @@ impl<'b> Drawer<'b> {
         })
     }
 
-    /// The paper of `seed`: the same as [`draw`] gives.
+    /// The paper of `seed`: the same as [`draw`] gives. The options of each question are
+    /// shuffled after all questions are drawn, so the questions do not depend on them.
     pub fn draw(&self, seed: u64) -> Result<Paper, DrawError> {
-        let blueprint = self.blueprint;
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
-        let mut shuffled: Vec<&Vec<&Question>> = self.units.iter().collect();
-        shuffle(&mut shuffled, &mut rng);
-        let units = shuffled;
+        let questions = self.draw_from(&mut rng)?;
+        let items = questions
+            .into_iter()
+            .map(|question| {
+                let mut order = Vec::new();
+                if self.blueprint.shuffle_options && question.kind != QuestionKind::Judge {
+                    order = (0..question.options.len() as u8).collect();
+                    shuffle(&mut order, &mut rng);
+                }
+                PaperItem {
+                    question: question.id.clone(),
+                    order,
+                }
+            })
+            .collect();
+        Ok(Paper { items })
+    }
 
-        let quota = |kind: QuestionKind| blueprint.section(kind).map_or(0, |s| s.count);
-        let kinds = [
-            QuestionKind::Single,
-            QuestionKind::Multiple,
-            QuestionKind::Judge,
-        ];
+    /// The questions of the paper of `seed`, in paper order, borrowed from the bank: what
+    /// [`Drawer::draw`] gives without the option orders (grading takes answers in the bank's
+    /// option terms), and without copying the question ids.
+    pub fn draw_questions(&self, seed: u64) -> Result<Vec<&'b Question>, DrawError> {
+        self.draw_from(&mut ChaCha8Rng::seed_from_u64(seed))
+    }
+
+    /// The questions drawn with `rng`, in paper order.
+    fn draw_from(&self, rng: &mut ChaCha8Rng) -> Result<Vec<&'b Question>, DrawError> {
+        let blueprint = self.blueprint;
+        let mut shuffled: Vec<&Unit<'b>> = self.units.iter().collect();
+        shuffle(&mut shuffled, rng);
+
+        let quotas = self.quotas;
         let mut taken = [0u16; 3];
-        let slot = |kind| kinds.iter().position(|&k| k == kind).expect("known kind");
-        let mut chosen: Vec<&Vec<&Question>> = Vec::new();
-        for &unit in &units {
-            let mut needs = [0u16; 3];
-            for q in unit {
-                needs[slot(q.kind)] += 1;
-            }
-            if kinds
-                .iter()
-                .enumerate()
-                .all(|(i, &k)| taken[i] + needs[i] <= quota(k))
-            {
-                for i in 0..3 {
-                    taken[i] += needs[i];
+        let mut chosen: Vec<&Unit<'b>> = Vec::new();
+        for unit in shuffled {
+            if (0..3).all(|i| taken[i] + unit.needs[i] <= quotas[i]) {
+                for (taken, needs) in taken.iter_mut().zip(unit.needs) {
+                    *taken += needs;
                 }
                 chosen.push(unit);
             }
-            if kinds.iter().enumerate().all(|(i, &k)| taken[i] == quota(k)) {
+            if taken == quotas {
                 break;
             }
         }
-        for (i, &kind) in kinds.iter().enumerate() {
-            if taken[i] < quota(kind) {
+        for (i, &kind) in KINDS.iter().enumerate() {
+            if taken[i] < quotas[i] {
                 return Err(DrawError::NotEnough {
                     kind: kind.label(),
-                    wanted: quota(kind),
+                    wanted: quotas[i],
                     found: taken[i],
                 });
             }
         }
 
-        let mut ordered: Vec<&Question> = Vec::new();
+        let mut ordered: Vec<&'b Question> =
+            Vec::with_capacity(blueprint.question_count() as usize);
         for section in &blueprint.sections {
-            let standalone = chosen.iter().filter(|u| u[0].case.is_none());
-            ordered.extend(standalone.map(|u| u[0]).filter(|q| q.kind == section.kind));
+            let standalone = chosen.iter().filter(|u| !u.is_case());
+            ordered.extend(
+                standalone
+                    .map(|u| u.questions[0])
+                    .filter(|q| q.kind == section.kind),
+            );
         }
-        for unit in chosen.iter().filter(|u| u[0].case.is_some()) {
-            ordered.extend(unit.iter().copied());
+        for unit in chosen.iter().filter(|u| u.is_case()) {
+            ordered.extend(unit.questions.iter().copied());
         }
         if let Some(draw) = blueprint.unit.as_ref().filter(|u| u.count > 0) {
             if self.unit_pool.len() < usize::from(draw.count) {
@@ -223,25 +283,11 @@ impl<'b> Drawer<'b> {
                 });
             }
             let mut pool = self.unit_pool.clone();
-            shuffle(&mut pool, &mut rng);
+            shuffle(&mut pool, rng);
             ordered.extend(pool.into_iter().take(usize::from(draw.count)));
         }
 
-        let items = ordered
-            .into_iter()
-            .map(|q| {
-                let mut order = Vec::new();
-                if blueprint.shuffle_options && q.kind != QuestionKind::Judge {
-                    order = (0..q.options.len() as u8).collect();
-                    shuffle(&mut order, &mut rng);
-                }
-                PaperItem {
-                    question: q.id.clone(),
-                    order,
-                }
-            })
-            .collect();
-        Ok(Paper { items })
+        Ok(ordered)
     }
 }
 
@@ -354,7 +400,15 @@ pub(crate) mod tests {
         let blueprint = small_blueprint();
         let drawer = Drawer::new(&blueprint, &bank).unwrap();
         for seed in 0..40 {
-            assert_eq!(drawer.draw(seed), draw(&blueprint, &bank, seed));
+            let paper = drawer.draw(seed).unwrap();
+            assert_eq!(Ok(&paper), draw(&blueprint, &bank, seed).as_ref());
+            let questions: Vec<&str> = drawer
+                .draw_questions(seed)
+                .unwrap()
+                .iter()
+                .map(|q| q.id.as_str())
+                .collect();
+            assert_eq!(questions, ids(&paper), "the same questions without options");
         }
     }
 

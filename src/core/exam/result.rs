@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::codes::{decode, encode, CodeError};
+
 use super::{short_hash, Attempt, Grade, Paper, Score};
 use crate::core::bank::Answer;
 
@@ -104,7 +105,7 @@ impl ResultRecord {
             score: grade.total.earned,
             checksum: String::new(),
         };
-        record.checksum = record.expected_checksum();
+        record.checksum = record.bare_checksum();
         Some(record)
     }
 
@@ -117,15 +118,35 @@ impl ResultRecord {
     }
 
     fn expected_checksum(&self) -> String {
-        short_hash(
-            format!("xuefa-result-1|{}", self.canonical()).as_bytes(),
-            16,
-        )
+        let mut bare = self.clone();
+        bare.checksum.clear();
+        bare.bare_checksum()
+    }
+
+    /// The checksum of a record whose checksum field is empty: of `xuefa-result-1|` followed
+    /// by the canonical form.
+    fn bare_checksum(&self) -> String {
+        debug_assert!(
+            self.checksum.is_empty(),
+            "the canonical form has no checksum"
+        );
+        let mut bytes = b"xuefa-result-1|".to_vec();
+        serde_json::to_writer(&mut bytes, self).expect("a record serialises");
+        short_hash(&bytes, 16)
     }
 
     /// Whether the checksum matches the record's content.
     pub fn checksum_ok(&self) -> bool {
         self.checksum == self.expected_checksum()
+    }
+
+    /// Whether the checksum matches the record's content, checked without copying it: the
+    /// checksum is taken out while the rest is hashed, and put back.
+    fn into_checksum_ok(mut self) -> (ResultRecord, bool) {
+        let claimed = std::mem::take(&mut self.checksum);
+        let ok = claimed == self.bare_checksum();
+        self.checksum = claimed;
+        (self, ok)
     }
 
     /// The compact text code, to paste into a chat message or draw as a QR code.
@@ -173,30 +194,50 @@ pub fn encode_answers(
     tokens.join(".")
 }
 
-/// Reads [`encode_answers`]' form back: one entry per paper position.
-pub fn decode_answers(text: &str) -> Result<Vec<Option<Answer>>, CodeError> {
-    if text.is_empty() {
-        return Ok(vec![]);
-    }
+/// One token of [`encode_answers`]' form, checked.
+enum Token<'t> {
+    Blank,
+    Verdict(bool),
+    /// Upper-case letters, one per option.
+    Letters(&'t str),
+}
+
+/// The tokens of [`encode_answers`]' form, each checked.
+fn tokens(text: &str) -> impl Iterator<Item = Result<Token<'_>, CodeError>> {
     text.split('.')
+        .filter(|_| !text.is_empty())
         .map(|token| match token {
-            "-" => Ok(None),
-            "T" => Ok(Some(Answer::Verdict(true))),
-            "F" => Ok(Some(Answer::Verdict(false))),
+            "-" => Ok(Token::Blank),
+            "T" => Ok(Token::Verdict(true)),
+            "F" => Ok(Token::Verdict(false)),
             letters if !letters.is_empty() && letters.bytes().all(|b| b.is_ascii_uppercase()) => {
-                let options: Vec<u8> = letters.bytes().map(|b| b - b'A').collect();
-                Ok(Some(Answer::choices(options)))
+                Ok(Token::Letters(letters))
             }
             _ => Err(CodeError::Invalid(format!("无法识别的答案“{token}”"))),
+        })
+}
+
+/// Reads [`encode_answers`]' form back: one entry per paper position.
+pub fn decode_answers(text: &str) -> Result<Vec<Option<Answer>>, CodeError> {
+    tokens(text)
+        .map(|token| {
+            Ok(match token? {
+                Token::Blank => None,
+                Token::Verdict(verdict) => Some(Answer::Verdict(verdict)),
+                Token::Letters(letters) => {
+                    Some(Answer::choices(letters.bytes().map(|b| b - b'A').collect()))
+                }
+            })
         })
         .collect()
 }
 
 fn checked(record: ResultRecord) -> Result<ResultRecord, CodeError> {
-    if !record.checksum_ok() {
+    let (record, ok) = record.into_checksum_ok();
+    if !ok {
         return Err(CodeError::Checksum);
     }
-    decode_answers(&record.answers)?;
+    tokens(&record.answers).try_for_each(|token| token.map(drop))?;
     Ok(record)
 }
 

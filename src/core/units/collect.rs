@@ -4,7 +4,7 @@
 //! listed apart with the reason; of a person's several accepted attempts the exam's
 //! which-attempt-counts rule picks one.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 use super::{unit_report, Lines, Responses, Roster, ScoredResult, UnitReport};
 use crate::core::bank::Bank;
 use crate::core::exam::{
-    bank_version, counted_attempt, decode_answers, decode_result_code, grade, parse_result_file,
-    CodeError, CountRule, DrawError, Drawer, ExamDefinition, Grade, ResultRecord, Score,
-    RESULT_PREFIX,
+    bank_version, counted_attempt, decode_answers, decode_result_code, grade_answered,
+    parse_result_file, CodeError, CountRule, DrawError, Drawer, ExamDefinition, Grade,
+    ResultRecord, Score, RESULT_PREFIX,
 };
 
 /// Why a collected record does not count.
@@ -113,7 +113,7 @@ impl Collection {
     }
 
     /// Each counted paper, for the item analysis.
-    pub fn responses(&self) -> Vec<Responses> {
+    pub fn responses(&self) -> Vec<Responses<'_>> {
         self.counted
             .iter()
             .map(|a| Responses {
@@ -122,7 +122,7 @@ impl Collection {
                     .grade
                     .items
                     .iter()
-                    .map(|i| (i.question.clone(), i.correct))
+                    .map(|i| (i.question.as_str(), i.correct))
                     .collect(),
             })
             .collect()
@@ -171,7 +171,8 @@ pub fn collect_results(
 ) -> Collection {
     // Papers are drawn from the built-in bank joined with the unit questions the exam carries.
     let joined = exam.joined_bank(bank);
-    let mut collector = Collector::new(exam, bank, joined.as_ref().unwrap_or(bank), roster);
+    let exam_bank = joined.as_ref().unwrap_or(bank);
+    let mut collector = Collector::new(exam, &bank_version(bank), exam_bank, roster);
     collector.add(inputs);
     collector.finish()
 }
@@ -180,7 +181,6 @@ pub fn collect_results(
 /// result whatever the parts.
 pub struct Collector<'a> {
     exam: &'a ExamDefinition,
-    bank: &'a Bank,
     roster: &'a Roster,
     drawer: Result<Drawer<'a>, DrawError>,
     loaded_version: String,
@@ -191,22 +191,21 @@ pub struct Collector<'a> {
 }
 
 impl<'a> Collector<'a> {
-    /// A collector with nothing added yet. `bank` is the loaded built-in bank (records must
-    /// name its version); `exam_bank` is what the exam's papers are drawn from: the built-in
-    /// bank joined with the unit questions the exam carries (`exam.joined_bank(bank)`), or the
-    /// built-in bank itself.
+    /// A collector with nothing added yet. `loaded_version` is the version of the loaded
+    /// built-in bank (`bank_version(bank)`; records must name it); `exam_bank` is what the
+    /// exam's papers are drawn from: the built-in bank joined with the unit questions the exam
+    /// carries (`exam.joined_bank(bank)`), or the built-in bank itself.
     pub fn new(
         exam: &'a ExamDefinition,
-        bank: &Bank,
+        loaded_version: &str,
         exam_bank: &'a Bank,
         roster: &'a Roster,
     ) -> Collector<'a> {
         Collector {
             exam,
-            bank: exam_bank,
             roster,
             drawer: Drawer::new(&exam.blueprint, exam_bank),
-            loaded_version: bank_version(bank),
+            loaded_version: loaded_version.to_string(),
             exam_hash: exam.hash(),
             known_units: roster.units().into_iter().map(|(u, _)| u).collect(),
             flagged: Vec::new(),
@@ -242,7 +241,7 @@ impl<'a> Collector<'a> {
                 &self.known_units,
                 &record,
             )
-            .and_then(|()| regrade(self.exam, self.bank, &self.drawer, &record));
+            .and_then(|()| regrade(self.exam, &self.drawer, &record));
             match check {
                 Ok(grade) => self.accepted.push(AcceptedRecord {
                     source: input.source.clone(),
@@ -297,7 +296,6 @@ fn check_record(
 /// Redraws the paper from the record's seed and grades the record's answers on it.
 fn regrade(
     exam: &ExamDefinition,
-    bank: &Bank,
     drawer: &Result<Drawer, DrawError>,
     record: &ResultRecord,
 ) -> Result<Grade, Flag> {
@@ -305,31 +303,26 @@ fn regrade(
     let paper = drawer
         .as_ref()
         .map_err(|e| unreadable(e.to_string()))?
-        .draw(record.seed)
+        .draw_questions(record.seed)
         .map_err(|e| unreadable(e.to_string()))?;
     let answers = decode_answers(&record.answers).map_err(|e| unreadable(e.to_string()))?;
-    if answers.len() != paper.items.len() {
+    if answers.len() != paper.len() {
         return Err(unreadable(format!(
             "答案有 {} 项，试卷有 {} 题",
             answers.len(),
-            paper.items.len()
+            paper.len()
         )));
     }
-    let by_question: BTreeMap<String, _> = paper
-        .items
+    let answered = paper
         .iter()
-        .zip(answers)
-        .filter_map(|(item, answer)| Some((item.question.clone(), answer?)))
-        .collect();
-    grade(
-        &paper,
-        bank,
+        .zip(&answers)
+        .map(|(&question, answer)| (question, answer.as_ref()));
+    Ok(grade_answered(
+        answered,
         &exam.blueprint,
-        &by_question,
         exam.multiple_rule,
         (exam.pass_line, exam.excellence_line),
-    )
-    .map_err(|e| unreadable(e.to_string()))
+    ))
 }
 
 /// Splits accepted attempts into the one counted per person and the rest.
@@ -589,7 +582,7 @@ pub(crate) mod tests {
             .collect();
         let roster = roster();
         let whole = collect_results(&exam, &bank, &roster, &inputs);
-        let mut parts = Collector::new(&exam, &bank, &bank, &roster);
+        let mut parts = Collector::new(&exam, &bank_version(&bank), &bank, &roster);
         for part in inputs.chunks(1) {
             parts.add(part);
         }

@@ -7,15 +7,16 @@
 //! the same k questions; when papers differ it is not computed. Variances are population
 //! variances (divided by n).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::core::bank::Bank;
 
-/// One person's counted paper: total score and, per question, whether it was answered right.
+/// One person's counted paper: total score and, per question (its id), whether it was
+/// answered right.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Responses {
+pub struct Responses<'a> {
     pub score: f64,
-    pub items: Vec<(String, bool)>,
+    pub items: Vec<(&'a str, bool)>,
 }
 
 /// The statistics of one question.
@@ -80,7 +81,7 @@ pub fn item_analysis(people: &[Responses]) -> ItemAnalysis {
         lower: (usize, usize),
     }
     let mut order: Vec<&str> = Vec::new();
-    let mut sums: HashMap<&str, Sums> = HashMap::new();
+    let mut sums: FxHashMap<&str, Sums> = FxHashMap::default();
     for (i, person) in people.iter().enumerate() {
         for (question, right) in &person.items {
             let s = sums.entry(question).or_insert_with(|| {
@@ -225,7 +226,7 @@ mod tests {
     ///   E     1    0    0     1
     ///   F     0    0    0     0
     /// ```
-    fn hand_example() -> Vec<Responses> {
+    fn hand_example() -> Vec<Responses<'static>> {
         let rows = [
             [true, true, true],
             [true, true, false],
@@ -240,7 +241,7 @@ mod tests {
                 items: ["Q000", "Q001", "Q002"]
                     .iter()
                     .zip(row)
-                    .map(|(q, r)| (q.to_string(), *r))
+                    .map(|(q, r)| (*q, *r))
                     .collect(),
             })
             .collect()
@@ -296,7 +297,7 @@ mod tests {
     #[test]
     fn questions_on_only_some_papers_are_analysed_over_those_papers() {
         let mut people = hand_example();
-        people[0].items.push(("Q009".into(), false));
+        people[0].items.push(("Q009", false));
         let analysis = item_analysis(&people);
         let extra = analysis
             .items

@@ -128,11 +128,11 @@ mod tests {
         let analysis = item_analysis(&[
             Responses {
                 score: 90.0,
-                items: vec![("Q1".into(), true), ("Q2".into(), true)],
+                items: vec![("Q1", true), ("Q2", true)],
             },
             Responses {
                 score: 59.5,
-                items: vec![("Q1".into(), true), ("Q2".into(), false)],
+                items: vec![("Q1", true), ("Q2", false)],
             },
         ]);
         let items = item_rows(&analysis, None);
@@ -198,11 +198,11 @@ mod tests {
         let analysis = item_analysis(&[
             Responses {
                 score: 1.0,
-                items: vec![(question.id.clone(), true)],
+                items: vec![(question.id.as_str(), true)],
             },
             Responses {
                 score: 0.0,
-                items: vec![(question.id.clone(), false)],
+                items: vec![(question.id.as_str(), false)],
             },
         ]);
         let rows = item_rows(&analysis, Some(&bank));

@@ -78,3 +78,34 @@ pub async fn yield_to_browser() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
 }
+
+/// A long loop's turns with the browser: the loop works until `budget_ms` have passed since it
+/// last yielded (see [`yield_to_browser`]), so that many small parts do not each wait a
+/// timer's turn, while progress still shows and input is still handled.
+pub struct TimeSlice {
+    budget_ms: u64,
+    /// When the loop last yielded; `None` before it first did.
+    since: Option<u64>,
+}
+
+impl TimeSlice {
+    /// A loop that has not yielded yet.
+    pub fn new(budget_ms: u64) -> TimeSlice {
+        TimeSlice {
+            budget_ms,
+            since: None,
+        }
+    }
+
+    /// Whether the loop should yield now: always at first, then once its budget is spent.
+    pub fn is_spent(&self) -> bool {
+        self.since
+            .is_none_or(|since| now_ms() >= since + self.budget_ms)
+    }
+
+    /// Yields to the browser and starts a new slice.
+    pub async fn yield_now(&mut self) {
+        yield_to_browser().await;
+        self.since = Some(now_ms());
+    }
+}

@@ -18,7 +18,7 @@ pub use admin_storage::{load_admin, save_admin};
 pub use base::base_path;
 pub use clock::{
     local_date, local_time, now_ms, parse_local_datetime, random_seed, random_tag, today,
-    yield_to_browser,
+    yield_to_browser, TimeSlice,
 };
 pub use fetch::fetch_text;
 pub use files::{
@@ -31,5 +31,5 @@ pub use records::{app_records, clear_app_records, reload_with_query, write_recor
 pub use storage::{
     load_exams, load_imported, load_learner, save_exams, save_imported, save_learner,
 };
-pub use timing::{mark, mark_after_paint};
+pub use timing::{after_paint, mark, mark_after_paint};
 pub use traditional::{show_simplified, show_traditional, store_script, stored_script};

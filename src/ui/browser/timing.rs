@@ -1,5 +1,6 @@
 //! Performance marks for the benchmark (`scripts/bench.sh`): named points on the page's
 //! timeline (`performance.mark`) that the benchmark reads back. They cost nothing visible.
+//! And waiting for the page to have painted, for work that should come after.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -24,4 +25,23 @@ pub fn mark_after_paint(name: &'static str) {
         }
     });
     let _ = window.request_animation_frame(after_frame.unchecked_ref());
+}
+
+/// Resolves once the page has painted what is on it now (after the next animation frame, in
+/// a task queued behind that frame's paint), or after a second at the latest, as a hidden
+/// tab paints no frames: for work that must not delay that paint.
+pub async fn after_paint() {
+    let painted = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 1000);
+        let after_frame = Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(&resolve);
+            }
+        });
+        let _ = window.request_animation_frame(after_frame.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
 }

@@ -9,15 +9,18 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::core::exam::ExamDefinition;
+use crate::core::exam::{bank_version, ExamDefinition};
 use crate::core::units::{
     item_analysis, read_results_table, AdminStore, CollectedInput, Collection, Collector,
     ItemAnalysis, Roster, ScoredResult, UnitReport,
 };
-use crate::ui::browser::{load_admin, now_ms, save_admin, yield_to_browser};
+use crate::ui::browser::{after_paint, load_admin, mark, now_ms, save_admin, TimeSlice};
 
-/// How many collected records are checked between two looks at the screen.
+/// How many collected records are checked as one part (progress counts parts).
 const COLLECT_PART: usize = 500;
+/// How long (ms) collecting works between two looks at the screen: parts are taken until it
+/// has passed, so that fast parts do not each wait for a timer.
+const SLICE_MS: u64 = 40;
 /// How many rows of a results table are kept (and read back) as one part.
 pub(super) const TABLE_PART: usize = 50_000;
 use crate::ui::state::AppState;
@@ -74,39 +77,56 @@ pub fn StatsPage() -> impl IntoView {
         writable.set(loaded.writable);
         loading.set(false);
     });
-    Effect::new(move |_| {
-        let mut store = AdminStore {
-            exam: inputs.exam.get(),
-            results: inputs.results.get(),
-            tables: inputs.tables.get(),
-            ..AdminStore::default()
-        };
-        inputs.roster.with(|r| store.set_roster(r.as_ref()));
-        if writable.get() {
-            if just_read.get_value() {
-                just_read.set_value(false);
-                return;
-            }
-            spawn_local(async move {
-                if let Err(message) = save_admin(&store).await {
-                    app.notice.set(Some(message));
-                }
-            });
-        }
-    });
     // Collecting re-grades every record: done a part at a time, with progress shown between
     // parts, and started afresh (the older run abandoned) whenever an input changes.
     let computed = RwSignal::new(None::<Arc<Computed>>);
     let progress = RwSignal::new(None::<(usize, usize)>);
+    // Each change of the inputs is saved once collecting is over and the report has painted,
+    // so that writing megabytes of result codes does not hold up the report.
+    Effect::new(move |_| {
+        inputs.exam.track();
+        inputs.roster.track();
+        inputs.results.track();
+        inputs.tables.track();
+        if !writable.get() {
+            return;
+        }
+        if just_read.get_value() {
+            just_read.set_value(false);
+            return;
+        }
+        spawn_local(async move {
+            after_paint().await;
+            while progress.get_untracked().is_some() {
+                after_paint().await;
+            }
+            let mut store = AdminStore {
+                exam: inputs.exam.get_untracked(),
+                results: inputs.results.get_untracked(),
+                tables: inputs.tables.get_untracked(),
+                ..AdminStore::default()
+            };
+            inputs
+                .roster
+                .with_untracked(|r| store.set_roster(r.as_ref()));
+            if let Err(message) = save_admin(&store).await {
+                app.notice.set(Some(message));
+            }
+        });
+    });
     let run = StoredValue::new(0u64);
+    // The loaded bank's version, which records must name: hashed once per bank, not per run.
+    let loaded_version = Memo::new(move |_| app.ready_bank().map(|bank| bank_version(&bank)));
     Effect::new(move |_| {
         let bank = app.ready_bank();
+        let version = loaded_version.get();
         let (exam, roster) = (inputs.exam.get(), inputs.roster.get());
         let results = inputs.results.get();
         let tables = inputs.tables.get();
         run.update_value(|r| *r += 1);
         let this_run = run.get_value();
-        let (Some(bank), Some(exam), Some(roster)) = (bank, exam, roster) else {
+        let (Some(bank), Some(version), Some(exam), Some(roster)) = (bank, version, exam, roster)
+        else {
             computed.set(None);
             progress.set(None);
             return;
@@ -114,29 +134,30 @@ pub fn StatsPage() -> impl IntoView {
         spawn_local(async move {
             // Steps: each part of the records, then each kept part of a results table.
             let steps = results.len().div_ceil(COLLECT_PART) + tables.len();
-            let mut step = 0;
-            let mut next_step = move || {
-                progress.set(Some((step, steps)));
-                step += 1;
-            };
+            let mut slice = TimeSlice::new(SLICE_MS);
             let joined = exam.joined_bank(&bank);
             let exam_bank = joined.as_ref().unwrap_or(&bank);
-            let mut collector = Collector::new(&exam, &bank, exam_bank, &roster);
-            for part in results.chunks(COLLECT_PART) {
-                next_step();
-                yield_to_browser().await;
-                if run.get_value() != this_run {
-                    return;
+            let mut collector = Collector::new(&exam, &version, exam_bank, &roster);
+            for (step, part) in results.chunks(COLLECT_PART).enumerate() {
+                if slice.is_spent() {
+                    progress.set(Some((step, steps)));
+                    slice.yield_now().await;
+                    if run.get_value() != this_run {
+                        return;
+                    }
                 }
                 collector.add(part);
             }
             let collection = collector.finish();
             let mut table_rows: Vec<ScoredResult> = Vec::new();
-            for table in &tables {
-                next_step();
-                yield_to_browser().await;
-                if run.get_value() != this_run {
-                    return;
+            let records_steps = steps - tables.len();
+            for (step, table) in tables.iter().enumerate() {
+                if slice.is_spent() {
+                    progress.set(Some((records_steps + step, steps)));
+                    slice.yield_now().await;
+                    if run.get_value() != this_run {
+                        return;
+                    }
                 }
                 // Kept parts were checked when imported and are read back unchanged.
                 if let Ok(rows) = read_results_table(table.text.as_bytes()) {
@@ -146,6 +167,8 @@ pub fn StatsPage() -> impl IntoView {
             let report = collection.report_with_tables(&exam, &roster, &table_rows);
             let items = item_analysis(&collection.responses());
             progress.set(None);
+            // For the benchmark: collecting and reporting done, painting to come.
+            mark("xuefa:results-collected");
             computed.set(Some(Arc::new(Computed {
                 exam,
                 collection,
