@@ -245,7 +245,9 @@ async fn a_roster_and_result_files_make_the_unit_report() {
         unit_row(&browser, "合计").await,
         ["合计", "5", "3", "60.0%", "2", "66.7%", "2", "66.7%", "66.7", ""]
     );
-    // The exam, roster and results are kept on this device: a reload shows the same report.
+    // The exam, roster and results are kept on this device: once the page no longer says it
+    // is saving, a reload shows the same report.
+    browser.wait_until_gone("#stats-saving").await;
     browser.reload().await;
     browser.wait_for("#unit-table").await;
     assert_eq!(

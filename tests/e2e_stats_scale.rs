@@ -150,6 +150,7 @@ async fn a_county_imports_and_renders() {
         .await;
     assert_eq!(shown, json!(total), "the page's totals equal the core's");
 
+    browser.wait_until_gone("#stats-saving").await;
     let start = Instant::now();
     browser.reload().await;
     let reload_time = start.elapsed() + until(&browser, &format!("return {total_row};")).await;

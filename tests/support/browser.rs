@@ -129,6 +129,16 @@ impl Browser {
         }
     }
 
+    /// Waits until no element on the page matches the CSS selector.
+    pub async fn wait_until_gone(&self, css: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        let script = format!("return document.querySelector({css:?}) === null");
+        while self.eval(&script).await != Value::Bool(true) {
+            assert!(Instant::now() < deadline, "{css} is still on the page");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// The visible text of the whole page.
     pub async fn body_text_now(&self) -> String {
         match self.client.find(Locator::Css("body")).await {

@@ -82,7 +82,9 @@ pub fn StatsPage() -> impl IntoView {
     let computed = RwSignal::new(None::<Arc<Computed>>);
     let progress = RwSignal::new(None::<(usize, usize)>);
     // Each change of the inputs is saved once collecting is over and the report has painted,
-    // so that writing megabytes of result codes does not hold up the report.
+    // so that writing megabytes of result codes does not hold up the report; until every such
+    // write has finished the page says so (closing it then would lose the change).
+    let saving = RwSignal::new(0usize);
     Effect::new(move |_| {
         inputs.exam.track();
         inputs.roster.track();
@@ -95,6 +97,7 @@ pub fn StatsPage() -> impl IntoView {
             just_read.set_value(false);
             return;
         }
+        saving.update(|n| *n += 1);
         spawn_local(async move {
             after_paint().await;
             while progress.get_untracked().is_some() {
@@ -112,6 +115,7 @@ pub fn StatsPage() -> impl IntoView {
             if let Err(message) = save_admin(&store).await {
                 app.notice.set(Some(message));
             }
+            saving.update(|n| *n -= 1);
         });
     });
     let run = StoredValue::new(0u64);
@@ -184,6 +188,16 @@ pub fn StatsPage() -> impl IntoView {
                 "选择考试，导入应考名单和成绩文件，即可得到各单位参考率、优秀率和未参考名单。数据只在本机处理。"
             </p>
             {move || loading.get().then(|| view! { <p class="status" id="stats-loading">"正在读取已保存的统计数据…"</p> })}
+            {move || {
+                (saving.get() > 0)
+                    .then(|| {
+                        view! {
+                            <p class="status" id="stats-saving" role="status">
+                                "正在保存到本机，请稍候再关闭页面…"
+                            </p>
+                        }
+                    })
+            }}
             <ExamPicker />
             <RosterImport />
             <ResultsImport />
