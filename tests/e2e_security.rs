@@ -35,22 +35,6 @@ async fn a_whole_session_stays_on_the_origin_under_the_csp() {
         "no inline script is left for the CSP to block"
     );
 
-    // The page preloads the bank, and the app's own fetch takes that download: on a first
-    // visit bank.json is requested once (a preload the app cannot reuse would mean two).
-    browser.wait_for(".daily-stem").await;
-    let bank_downloads = browser
-        .eval(
-            "return performance.getEntriesByType('resource')\
-             .filter(e => new URL(e.name).pathname.endsWith('/bank.json'))\
-             .map(e => e.initiatorType)",
-        )
-        .await;
-    assert_eq!(
-        bank_downloads,
-        serde_json::json!(["link"]),
-        "bank.json downloaded once, by the preload"
-    );
-
     // Study: a Book, one answer, the 错题本, search, progress.
     browser.click_text("第一编 总则").await;
     browser.wait_for_text("提交答案").await;

@@ -109,7 +109,11 @@ impl Browser {
             .await;
         match found {
             Ok(element) => element,
-            Err(e) => panic!("{css} did not appear: {e}\n{}", self.body_text_now().await),
+            Err(e) => panic!(
+                "{css} did not appear: {e}\n{}\n{}",
+                self.body_text_now().await,
+                self.loading_state().await
+            ),
         }
     }
 
@@ -126,6 +130,19 @@ impl Browser {
                 "“{text}” did not appear; the page says:\n{body}"
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// How far the page got loading, for a failure message: its ready state, the app's marks,
+    /// and each file fetched with when it started and finished (ms since navigation).
+    async fn loading_state(&self) -> String {
+        let script = "return JSON.stringify({ready: document.readyState, \
+             marks: performance.getEntriesByType('mark').map(m => m.name), \
+             files: performance.getEntriesByType('resource').map(r => \
+               [r.name.split('/').pop(), Math.round(r.startTime), Math.round(r.responseEnd)])})";
+        match self.client.execute(script, vec![]).await {
+            Ok(state) => format!("page state: {}", state.as_str().unwrap_or_default()),
+            Err(e) => format!("page state unreadable: {e}"),
         }
     }
 
