@@ -58,6 +58,7 @@ goals = {
     "first_question_ms": ("first question painted, later visit: cached (ms)", 300),
     "answer_feedback_ms": ("answer click → feedback painted (ms)", 16),
     "county_report_ms": ("county set (13,492 results, 159 units) added → report painted (ms)", 300),
+    "county_collected_ms": ("  county set: checked and re-graded, before rendering (ms)", None),
     "cold_app_started_ms": ("  first visit: app started (wasm downloaded, compiled, run) (ms)", None),
     "cold_bank_fetched_ms": ("  first visit: bank.json downloaded (ms)", None),
     "cold_bank_parsed_ms": ("  first visit: bank parsed (ms)", None),
