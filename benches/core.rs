@@ -15,8 +15,8 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use xuefa::core::bank::{load_toml_files, toml_files, Bank};
 use xuefa::core::exam::{draw, grade, Blueprint, CountRule, MultipleRule};
 use xuefa::core::units::{
-    collect_results, item_analysis, read_results_table, unit_report, CollectedInput, Lines, Person,
-    Roster, ScoredResult,
+    collect_results, item_analysis, read_results_table, unit_report, CollectedInput, Lines, Roster,
+    ScoredResult,
 };
 
 /// The built-in bank's TOML files, as (file name, text), in name order.
@@ -38,14 +38,7 @@ fn county() -> (Roster, Vec<ScoredResult>) {
             .wrapping_add(1442695040888963407);
         (state >> 33) % below
     };
-    let units: Vec<String> = (1..=159).map(|i| format!("第{i}单位")).collect();
-    let people: Vec<Person> = (0..13_492)
-        .map(|i| Person {
-            id: format!("GD{i:06}"),
-            name: format!("职工{i}"),
-            unit: units[i % 159].clone(),
-        })
-        .collect();
+    let people = county::people();
     let mut results = Vec::new();
     for person in &people {
         let sittings = match next(100) {

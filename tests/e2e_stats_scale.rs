@@ -1,5 +1,5 @@
-//! A county-sized set in headless Chromium (159 units, 13,492 people on the roster, a result
-//! code for about 97% of them): the roster CSV and the pasted codes are imported through the
+//! A county-sized set in headless Chromium (`support::county`, as the benchmark: 159 units,
+//! 13,492 people on the roster, 13,492 result codes incl. second sittings): the roster CSV and the pasted codes are imported through the
 //! page, and the unit table's totals must equal what the core computes from the same data.
 //! A province-sized set: a head-count roster of 1,000 units and a results table of 1,000,000
 //! rows, imported, reported and kept over a reload. Each prints how long its steps took
@@ -11,47 +11,15 @@ mod support;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use support::{Browser, StaticServer, TempDir};
+use support::{county, Browser, StaticServer, TempDir};
 use xuefa::core::bank::Bank;
-use xuefa::core::exam::{
-    bank_version, draw, exam_code, Attempt, ExamDefinition, Participant, ResultRecord,
-};
-use xuefa::core::units::{collect_results, summary_rows, CollectedInput, Person, Roster};
-
-const PEOPLE: usize = 13_492;
-const UNITS: usize = 159;
+use xuefa::core::exam::{bank_version, exam_code, ExamDefinition};
+use xuefa::core::units::{collect_results, summary_rows, CollectedInput};
 
 fn bank() -> Bank {
     let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/dist/bank.json"))
         .expect("dist/ is built (./scripts/test.sh builds it)");
     Bank::from_json(&json).unwrap()
-}
-
-fn record(exam: &ExamDefinition, bank: &Bank, person: &Person, seed: u64) -> ResultRecord {
-    let now = 1_795_000_000_000;
-    let paper = draw(&exam.blueprint, bank, seed).unwrap();
-    let participant =
-        Participant::new(&person.name, &person.id, &person.unit, &exam.units).unwrap();
-    let mut attempt = Attempt::start(
-        person.id.clone(),
-        exam.clone(),
-        Some(participant),
-        seed,
-        paper,
-        0,
-        now,
-    )
-    .unwrap();
-    let right = (seed % 61) as usize;
-    for item in attempt.paper.items.clone().iter().take(right) {
-        let key = bank.question(&item.question).unwrap().answer.clone();
-        attempt
-            .set_answer(&item.question, Some(key), now + 1)
-            .unwrap();
-    }
-    attempt.submit(now + 2);
-    let grade = attempt.grade(bank).unwrap();
-    ResultRecord::of(&attempt, &grade).unwrap()
 }
 
 /// Polls the page until `script` returns true, for up to five minutes; the time it took.
@@ -71,39 +39,23 @@ async fn until(browser: &Browser, script: &str) -> Duration {
 #[ignore = "a county-sized measurement: run with --ignored"]
 async fn a_county_imports_and_renders() {
     let bank = bank();
-    let units: Vec<String> = (1..=UNITS).map(|i| format!("第{i}单位")).collect();
-    let mut exam = ExamDefinition::mock("E-county".into(), bank_version(&bank));
-    exam.title = "县级规模测试".into();
-    exam.official = true;
-    exam.units = units.clone();
-    let people: Vec<Person> = (0..PEOPLE)
-        .map(|i| Person {
-            id: format!("GD{i:06}"),
-            name: format!("职工{i}"),
-            unit: units[i % UNITS].clone(),
-        })
-        .collect();
-    let inputs: Vec<CollectedInput> = people
-        .iter()
+    let exam = county::exam(&bank);
+    let roster = county::roster();
+    let inputs: Vec<CollectedInput> = county::result_codes(&exam, &bank)
+        .into_iter()
         .enumerate()
-        .filter(|(i, _)| i % 33 != 0)
-        .map(|(i, p)| CollectedInput {
+        .map(|(i, code)| CollectedInput {
             source: format!("粘贴第 {} 行", i + 1),
-            text: record(&exam, &bank, p, i as u64).code(),
+            text: code,
         })
         .collect();
-    let roster = Roster::of_people(people.clone());
     let expected =
         summary_rows(&collect_results(&exam, &bank, &roster, &inputs).report(&exam, &roster));
     let total = expected.last().unwrap().clone();
 
     let files = TempDir::new();
     let roster_file = files.0.join("roster.csv");
-    let mut text = String::from("工号,姓名,单位\n");
-    for p in &people {
-        text.push_str(&format!("{},{},{}\n", p.id, p.name, p.unit));
-    }
-    std::fs::write(&roster_file, text).unwrap();
+    std::fs::write(&roster_file, county::roster_csv()).unwrap();
     let codes: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
     let codes = codes.join("\n");
 
@@ -112,7 +64,7 @@ async fn a_county_imports_and_renders() {
     browser.open(&server.url("/admin/stats")).await;
     browser.fill("#stats-exam-code", &exam_code(&exam)).await;
     browser.click_text("读取考试码").await;
-    browser.wait_for_text("已选：县级规模测试").await;
+    browser.wait_for_text("已选：县级考试").await;
 
     let start = Instant::now();
     let input = browser.wait_for("#roster-file").await;
@@ -121,11 +73,15 @@ async fn a_county_imports_and_renders() {
         .await
         .unwrap();
     browser
-        .wait_for_text(&format!("读到 {PEOPLE} 人，0 处问题"))
+        .wait_for_text(&format!("读到 {} 人，0 处问题", county::PEOPLE))
         .await;
     browser.click_text("全部导入").await;
     browser
-        .wait_for_text(&format!("已导入 {PEOPLE} 人，{UNITS} 个单位"))
+        .wait_for_text(&format!(
+            "已导入 {} 人，{} 个单位",
+            county::PEOPLE,
+            county::UNITS
+        ))
         .await;
     let roster_time = start.elapsed();
 
@@ -155,8 +111,10 @@ async fn a_county_imports_and_renders() {
     browser.reload().await;
     let reload_time = start.elapsed() + until(&browser, &format!("return {total_row};")).await;
     println!(
-        "county ({PEOPLE} people, {UNITS} units, {} result codes): roster import {:.2} s, \
+        "county ({} people, {} units, {} result codes): roster import {:.2} s, \
          codes checked, re-graded and rendered {:.2} s, reload from IndexedDB to table {:.2} s",
+        county::PEOPLE,
+        county::UNITS,
         inputs.len(),
         roster_time.as_secs_f64(),
         results_time.as_secs_f64(),

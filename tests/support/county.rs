@@ -1,7 +1,7 @@
 //! The county-sized set of the benchmarks: 13,492 people in 159 units sit one official exam;
 //! every 33rd person does not sit and the one before sits twice, so there are 13,492 result
-//! records. Shared by `tests/bench_browser.rs` and `benches/core.rs`, so that the browser and
-//! the native figures measure the same records.
+//! records. Shared by `tests/bench_browser.rs`, `tests/e2e_stats_scale.rs` and
+//! `benches/core.rs`, so that the browser and the native figures measure the same records.
 
 use xuefa::core::bank::Bank;
 use xuefa::core::exam::{bank_version, draw, Attempt, ExamDefinition, Participant, ResultRecord};
