@@ -6,38 +6,12 @@
 
 mod support;
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
-use support::{Browser, StaticServer, TempDir};
+use support::{copy_of_dist, Browser, StaticServer};
 
 const PROMPT: &str = "有新版本，刷新即可更新";
-
-/// Copies `dist/` so the test can publish a "new version" of it.
-fn copy_of_dist() -> TempDir {
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
-    assert!(
-        dist.join("sw.js").is_file(),
-        "dist/ is not built: run `trunk build --release`"
-    );
-    let copy = TempDir::new();
-    copy_folder(&dist, &copy.0);
-    copy
-}
-
-fn copy_folder(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir(&target).unwrap();
-            copy_folder(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 /// Waits until a script returns `true`.
 async fn wait_until(browser: &Browser, what: &str, script: &str) {

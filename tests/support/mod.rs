@@ -12,4 +12,5 @@ pub mod server;
 pub use browser::{Browser, TempDir};
 #[allow(unused_imports)]
 pub use downloads::downloaded;
-pub use server::StaticServer;
+#[allow(unused_imports)]
+pub use server::{copy_of_dist, StaticServer};

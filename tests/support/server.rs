@@ -3,19 +3,60 @@
 //! extension — what a plain static host configured for a single-page app does. Deep links into
 //! the administrators' app (`/admin/stats`) thus reach the learner's page first, which hands
 //! them over (see `src/ui/browser/hand_over.rs`).
+//!
+//! Built on hyper, every connection answered on its own task: a browser opens up to six
+//! connections at once (some before it has anything to ask), and a server that leaves one of
+//! them unread stalls the page. tiny_http did, about one fresh page load in four once the
+//! bank's early download added a seventh request (2026-11-27).
 
+use std::convert::Infallible;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread;
 
-use tiny_http::{Header, Response, Server};
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use tokio::sync::Notify;
+
+use super::TempDir;
 
 /// Serves a directory on 127.0.0.1 at a free port until dropped.
 pub struct StaticServer {
-    server: Arc<Server>,
     online: Arc<AtomicBool>,
+    stop: Arc<Notify>,
     pub origin: String,
+}
+
+/// A copy of `dist/` that a test may change (publish a "new version", remove a file), removed
+/// when dropped.
+pub fn copy_of_dist() -> TempDir {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("sw.js").is_file(),
+        "dist/ is not built: run `trunk build --release`"
+    );
+    let copy = TempDir::new();
+    copy_folder(&dist, &copy.0);
+    copy
+}
+
+fn copy_folder(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir(&target).unwrap();
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
 }
 
 impl StaticServer {
@@ -29,32 +70,48 @@ impl StaticServer {
         StaticServer::start(root)
     }
 
-    /// Serves `root`.
+    /// Serves `root`, on a thread of its own (so it answers whatever runtime the test uses).
     pub fn start(root: PathBuf) -> StaticServer {
-        let server = Arc::new(Server::http("127.0.0.1:0").expect("bind loopback"));
-        let origin = format!("http://{}", server.server_addr());
-        let serving = server.clone();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+        listener.set_nonblocking(true).unwrap();
+        let origin = format!("http://{}", listener.local_addr().unwrap());
         let online = Arc::new(AtomicBool::new(true));
-        let answering = online.clone();
+        let stop = Arc::new(Notify::new());
+        let (answering, stopping) = (online.clone(), stop.clone());
+        let root = Arc::new(root);
         thread::spawn(move || {
-            for request in serving.incoming_requests() {
-                if !answering.load(Ordering::SeqCst) {
-                    let _ = request
-                        .respond(Response::from_data(b"offline".to_vec()).with_status_code(503));
-                    continue;
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+                loop {
+                    let stream = tokio::select! {
+                        accepted = listener.accept() => match accepted {
+                            Ok((stream, _)) => stream,
+                            Err(_) => continue,
+                        },
+                        _ = stopping.notified() => break,
+                    };
+                    let (root, answering) = (root.clone(), answering.clone());
+                    let service = service_fn(move |request: Request<Incoming>| {
+                        let response = if answering.load(Ordering::SeqCst) {
+                            respond(&root, request.uri().path())
+                        } else {
+                            plain(StatusCode::SERVICE_UNAVAILABLE, "offline")
+                        };
+                        async move { Ok::<_, Infallible>(response) }
+                    });
+                    tokio::spawn(
+                        http1::Builder::new().serve_connection(TokioIo::new(stream), service),
+                    );
                 }
-                let path = request
-                    .url()
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or("/")
-                    .to_string();
-                let _ = request.respond(respond(&root, &path));
-            }
+            });
         });
         StaticServer {
-            server,
             online,
+            stop,
             origin,
         }
     }
@@ -72,11 +129,11 @@ impl StaticServer {
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.server.unblock();
+        self.stop.notify_one();
     }
 }
 
-fn respond(root: &Path, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+fn respond(root: &Path, path: &str) -> Response<Full<Bytes>> {
     let relative = path.trim_start_matches('/');
     let safe = !relative.split('/').any(|part| part == "..");
     let mut file = root.join(if relative.is_empty() {
@@ -92,10 +149,19 @@ fn respond(root: &Path, path: &str) -> Response<std::io::Cursor<Vec<u8>>> {
         file = root.join("index.html");
     }
     match std::fs::read(&file) {
-        Ok(bytes) if safe => Response::from_data(bytes)
-            .with_header(Header::from_bytes("Content-Type", content_type(&file)).unwrap()),
-        _ => Response::from_data(b"not found".to_vec()).with_status_code(404),
+        Ok(bytes) if safe => Response::builder()
+            .header("Content-Type", content_type(&file))
+            .body(Full::new(Bytes::from(bytes)))
+            .unwrap(),
+        _ => plain(StatusCode::NOT_FOUND, "not found"),
     }
+}
+
+fn plain(status: StatusCode, text: &'static str) -> Response<Full<Bytes>> {
+    Response::builder()
+        .status(status)
+        .body(Full::new(Bytes::from_static(text.as_bytes())))
+        .unwrap()
 }
 
 fn content_type(file: &Path) -> &'static str {
@@ -106,6 +172,7 @@ fn content_type(file: &Path) -> &'static str {
         Some("css") => "text/css",
         Some("json") => "application/json",
         Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
         _ => "application/octet-stream",
     }
 }
