@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{
-    fetch_text, load_imported, load_learner, mark, now_ms, save_imported, save_learner, today,
+    fetch_bank_text, load_imported, load_learner, mark, now_ms, save_imported, save_learner, today,
 };
 use crate::core::bank::Bank;
 use crate::core::bank_io::ImportedBank;
@@ -65,7 +65,7 @@ impl AppState {
             writable: StoredValue::new(loaded.writable),
         };
         spawn_local(async move {
-            let load = match fetch_text("bank.json").await {
+            let load = match fetch_bank_text().await {
                 Ok(json) => {
                     mark("xuefa:bank-fetched");
                     let parsed = Bank::from_json(&json);

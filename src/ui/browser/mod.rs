@@ -20,7 +20,7 @@ pub use clock::{
     local_date, local_time, now_ms, parse_local_datetime, random_seed, random_tag, today,
     yield_to_browser, TimeSlice,
 };
-pub use fetch::fetch_text;
+pub use fetch::fetch_bank_text;
 pub use files::{
     copy_text, decode_gb18030, download_bytes, download_text, print_page, read_chosen_files,
     read_dropped_files,

@@ -1,0 +1,49 @@
+//! End to end, in headless Chromium against the release `dist/`: on a first visit the bank
+//! starts downloading with the page (`public/fetch-bank.js`) and the app takes that download
+//! rather than asking again; when the bank cannot be downloaded, the learner is told why.
+
+mod support;
+
+use support::{copy_of_dist, Browser, StaticServer};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_visit_downloads_the_bank_once_and_a_missing_bank_is_reported() {
+    let server = StaticServer::dist();
+    let browser = Browser::start_recording_requests(360, 800).await;
+    browser.requested_urls().await; // the browser's own start page
+
+    browser.open(&server.url("/practice/1")).await;
+    browser.wait_for_text("提交答案").await;
+    let bank_requests = browser
+        .requested_urls()
+        .await
+        .into_iter()
+        .filter(|url| url.ends_with("/bank.json"))
+        .count();
+    assert_eq!(
+        bank_requests, 1,
+        "the page asks for the bank once: the app takes the page's early download"
+    );
+    let started_before_the_app = browser
+        .eval(
+            "const bank = performance.getEntriesByType('resource')\
+               .find(e => e.name.endsWith('/bank.json'));\
+             const app = performance.getEntriesByName('xuefa:app-started')[0];\
+             return bank.startTime < app.startTime",
+        )
+        .await;
+    assert_eq!(
+        started_before_the_app,
+        serde_json::Value::Bool(true),
+        "the bank's download starts before the app has started"
+    );
+    drop(browser);
+
+    let site = copy_of_dist();
+    std::fs::remove_file(site.0.join("bank.json")).unwrap();
+    let server = StaticServer::start(site.0.clone());
+    let browser = Browser::start(360, 800).await;
+    browser.open(&server.url("/")).await;
+    let said = browser.wait_for_text("题库加载失败").await;
+    assert!(said.contains("服务器返回 404"), "{said}");
+}
