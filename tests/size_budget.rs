@@ -1,6 +1,7 @@
 //! The learner's first load — what `dist/index.html` loads before the app runs: the loader
-//! (`init-*.js`), the wasm-bindgen script, the wasm and the stylesheet; the bank and the
-//! administrators' app excluded — stays within its budget, gzipped. The budget is what has
+//! (`init-*.js`), the script that starts the bank's download, the wasm-bindgen script, the
+//! wasm and the stylesheet; the bank itself and the administrators' app excluded — stays
+//! within its budget, gzipped. The budget is what has
 //! been reached plus 10%, so that growth is a deliberate decision: raise a number here only on
 //! purpose, and say why in the commit. Issue 11's ceiling for the budget is 250 KB and its goal
 //! 150 KB; `scripts/bench.sh` reports the goal.
@@ -11,9 +12,11 @@ use std::process::Command;
 /// Gzipped bytes reached per first-load file, by kind of file. Raised on 2026-11-27 from
 /// 410,701 B in total to 470,184 B, deliberately, when the 题库 browse page (+25 KB), the
 /// 我的数据 backup page (+20 KB), the 繁體 button (+2 KB), focus handling and the timer's
-/// announcement, and the IndexedDB access backup needs for the statistics data landed.
-const REACHED: [(&str, usize); 4] = [
+/// announcement, and the IndexedDB access backup needs for the statistics data landed; and by
+/// 317 B for `fetch-bank.js` (the bank's early download, which saves a round trip).
+const REACHED: [(&str, usize); 5] = [
     ("loader init-*.js", 203),
+    ("early bank download fetch-bank.js", 317),
     ("script xuefa-*.js", 10_382),
     ("wasm xuefa-*_bg.wasm", 455_427),
     ("stylesheet style-*.css", 4_172),
@@ -26,6 +29,8 @@ const CEILING: usize = 250_000;
 fn kind(name: &str) -> &'static str {
     if name.starts_with("init-") {
         "loader init-*.js"
+    } else if name == "fetch-bank.js" {
+        "early bank download fetch-bank.js"
     } else if name.ends_with("_bg.wasm") {
         "wasm xuefa-*_bg.wasm"
     } else if name.ends_with(".css") {
