@@ -251,6 +251,7 @@ fn bank_path(given: Option<&Path>) -> Result<PathBuf, String> {
 fn load_roster(path: &Path) -> Result<Roster, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let rows = read_table(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    drop(bytes);
     match find_roster_columns(&rows) {
         Some((header, columns)) => read_roster(&rows, header, columns)
             .accept_all()

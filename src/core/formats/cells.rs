@@ -10,9 +10,9 @@ pub struct CellTable {
     /// Every cell's text, one after the other.
     text: String,
     /// Where each cell ends in `text` (it starts where the one before it ends).
-    ends: Vec<usize>,
+    ends: Vec<u32>,
     /// The position in `ends` of each row's first cell, and one past the last row's cells.
-    rows: Vec<usize>,
+    rows: Vec<u32>,
 }
 
 /// One row of a [`CellTable`], borrowed.
@@ -22,7 +22,7 @@ pub struct Row<'a> {
     /// Where the row's first cell starts in `text`.
     start: usize,
     /// Where each of the row's cells ends in `text`.
-    ends: &'a [usize],
+    ends: &'a [u32],
 }
 
 impl CellTable {
@@ -32,7 +32,7 @@ impl CellTable {
         for row in rows {
             for cell in row {
                 table.text.push_str(cell.as_ref());
-                table.ends.push(table.text.len());
+                table.ends.push(offset(table.text.len()));
             }
             table.end_row();
         }
@@ -51,10 +51,12 @@ impl CellTable {
 
     /// Row `index` (0-based); panics past the last row, as indexing a `Vec` does.
     pub fn row(&self, index: usize) -> Row<'_> {
-        let (first, end) = (self.rows[index], self.rows[index + 1]);
+        let (first, end) = (self.rows[index] as usize, self.rows[index + 1] as usize);
         Row {
             text: &self.text,
-            start: first.checked_sub(1).map_or(0, |last| self.ends[last]),
+            start: first
+                .checked_sub(1)
+                .map_or(0, |last| self.ends[last] as usize),
             ends: &self.ends[first..end],
         }
     }
@@ -74,8 +76,13 @@ impl CellTable {
         if self.rows.is_empty() {
             self.rows.push(0);
         }
-        self.rows.push(self.ends.len());
+        self.rows.push(offset(self.ends.len()));
     }
+}
+
+/// An offset into a table's cells: tables are under 4 GiB (a browser holds far less).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).expect("a table under 4 GiB")
 }
 
 impl<'a> Row<'a> {
@@ -91,16 +98,20 @@ impl<'a> Row<'a> {
 
     /// Cell `column` (0-based), if the row is that long.
     pub fn get(&self, column: usize) -> Option<&'a str> {
-        let end = *self.ends.get(column)?;
-        let start = column.checked_sub(1).map_or(self.start, |c| self.ends[c]);
+        let end = *self.ends.get(column)? as usize;
+        let start = column
+            .checked_sub(1)
+            .map_or(self.start, |c| self.ends[c] as usize);
         Some(&self.text[start..end])
     }
 
     /// The row's cells, in order.
     pub fn iter(&self) -> impl Iterator<Item = &'a str> + 'a {
         let (text, ends) = (self.text, self.ends);
-        let starts = std::iter::once(self.start).chain(ends.iter().copied());
-        starts.zip(ends).map(move |(start, &end)| &text[start..end])
+        let starts = std::iter::once(self.start).chain(ends.iter().map(|&end| end as usize));
+        starts
+            .zip(ends)
+            .map(move |(start, &end)| &text[start..end as usize])
     }
 
     /// The row's cells as strings.
@@ -125,7 +136,7 @@ pub fn read_csv_cells(text: &str) -> CellTable {
         let start_line = end_line.saturating_sub(inside);
         let last = rows[rows.len() - 1];
         rows.extend((next_line..start_line).map(|_| last));
-        rows.push(records.ends.len());
+        rows.push(offset(records.ends.len()));
         next_line = end_line + 1;
     }
     let (text, ends) = records.into_cells();
@@ -144,7 +155,7 @@ pub(crate) struct CsvRecords<'a> {
     cells: Vec<u8>,
     written: usize,
     /// Where each cell ends in `cells`.
-    ends: Vec<usize>,
+    ends: Vec<u32>,
     /// The cell ends of the record being read, relative to its first cell.
     record_ends: Vec<usize>,
     /// Whether the records read stay (a table) or each replaces the one before.
@@ -224,7 +235,9 @@ impl<'a> CsvRecords<'a> {
             self.done = true;
             return None;
         }
-        let ends = self.record_ends[..ended].iter().map(|&end| start + end);
+        let ends = self.record_ends[..ended]
+            .iter()
+            .map(|&end| offset(start + end));
         self.ends.extend(ends);
         Some(RecordAt { first, start })
     }
@@ -233,9 +246,11 @@ impl<'a> CsvRecords<'a> {
     /// reuses its buffer.
     pub(crate) fn row(&self, at: RecordAt) -> Row<'_> {
         debug_assert!(!self.keep && at.start == 0, "one record in the buffer");
-        // The cells are the text's bytes split at ASCII delimiters and with ASCII quotes
-        // removed, so each record's bytes are UTF-8 as the text is.
-        let text = std::str::from_utf8(&self.cells[..self.written]).expect("cells of UTF-8 text");
+        let cells = &self.cells[..self.written];
+        // SAFETY: the cells are bytes of a `&str` with some ASCII bytes (delimiters, line
+        // ends, quotes) left out; leaving out ASCII bytes keeps UTF-8 valid, and every cell
+        // ends where one was left out.
+        let text = unsafe { std::str::from_utf8_unchecked(cells) };
         Row {
             text,
             start: at.start,
@@ -244,9 +259,10 @@ impl<'a> CsvRecords<'a> {
     }
 
     /// Every record's cells and where each cell ends (a reader that keeps them).
-    fn into_cells(mut self) -> (String, Vec<usize>) {
+    fn into_cells(mut self) -> (String, Vec<u32>) {
         self.cells.truncate(self.written);
-        let text = String::from_utf8(self.cells).expect("cells of UTF-8 text are UTF-8");
+        // SAFETY: as in `row`: bytes of a `&str` without some of its ASCII bytes.
+        let text = unsafe { String::from_utf8_unchecked(self.cells) };
         (text, self.ends)
     }
 }

@@ -3,6 +3,10 @@
 //! caller accepts: all rows when there are no problems, or only the valid rows on request.
 
 use std::borrow::Cow;
+use std::hash::BuildHasher;
+
+use hashbrown::hash_table::{Entry, HashTable};
+use rustc_hash::FxBuildHasher;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -144,9 +148,14 @@ pub fn read_roster(rows: &CellTable, header_row: usize, columns: RosterColumns) 
         people: Vec::with_capacity(below),
         problems: Vec::new(),
     };
-    // Ids borrow from `rows` unless tidying changed them.
-    let mut first_row_of: HashMap<Cow<str>, usize> =
-        HashMap::with_capacity_and_hasher(below, Default::default());
+    // The first line of each id, found by hashing the id and compared by tidying that
+    // line's id again (rarely: only when hashes agree), so no id is copied.
+    let id_on = |line: u32| {
+        let row = rows.row(line as usize - 1);
+        row.get(columns.id).map_or(Cow::Borrowed(""), tidy_cell)
+    };
+    let hash = |id: &str| FxBuildHasher.hash_one(id);
+    let mut first_row_of: HashTable<u32> = HashTable::with_capacity(below);
     for (index, row) in rows.rows().enumerate().skip(header_row + 1) {
         let line = index + 1;
         // Tidying never empties a cell that is not blank (U+3000 and U+00A0 are whitespace).
@@ -162,7 +171,19 @@ pub fn read_roster(rows: &CellTable, header_row: usize, columns: RosterColumns) 
                 message,
             })
         };
-        let before = first_row_of.get(id.as_ref()).copied();
+        let before = if id.is_empty() {
+            None
+        } else {
+            let same = |&first: &u32| id_on(first) == id;
+            let rehash = |&first: &u32| hash(&id_on(first));
+            match first_row_of.entry(hash(&id), same, rehash) {
+                Entry::Occupied(first) => Some(*first.get()),
+                Entry::Vacant(vacant) => {
+                    vacant.insert(u32::try_from(line).expect("fewer than 2³² rows"));
+                    None
+                }
+            }
+        };
         if id.is_empty() {
             problem(columns.id, "缺少编号".into());
         } else if let Some(first) = before {
@@ -175,9 +196,6 @@ pub fn read_roster(rows: &CellTable, header_row: usize, columns: RosterColumns) 
             problem(columns.unit, "缺少单位".into());
         }
         let valid = !id.is_empty() && before.is_none() && !name.is_empty() && !unit.is_empty();
-        if !id.is_empty() && before.is_none() {
-            first_row_of.insert(id.clone(), line);
-        }
         if valid {
             let person = Person {
                 id: id.into_owned(),

@@ -51,17 +51,20 @@ pub fn absent_rows(report: &UnitReport) -> Vec<Vec<String>> {
     units.sort_unstable();
     units.dedup();
     let rank: HashMap<&str, usize> = units.iter().enumerate().map(|(i, u)| (*u, i)).collect();
-    let mut absent: Vec<(usize, &Person)> = report
-        .absent
-        .iter()
-        .map(|p| (rank[p.unit.as_str()], p))
+    // Grouped by unit first (numbers compared), then each unit's few people by id; people
+    // sharing a unit and an id (never in an imported roster) keep their roster order.
+    let mut absent: Vec<(usize, &str, usize, &Person)> = (report.absent.iter().enumerate())
+        .map(|(i, p)| (rank[p.unit.as_str()], p.id.as_str(), i, p))
         .collect();
-    absent.sort_by(|(a_unit, a), (b_unit, b)| (a_unit, &a.id).cmp(&(b_unit, &b.id)));
+    absent.sort_unstable_by_key(|&(unit, _, i, _)| (unit, i));
+    for unit in absent.chunk_by_mut(|a, b| a.0 == b.0) {
+        unit.sort_unstable_by(|a, b| (a.1, a.2).cmp(&(b.1, b.2)));
+    }
     std::iter::once(header)
         .chain(
             absent
                 .into_iter()
-                .map(|(_, p)| vec![p.unit.clone(), p.id.clone(), p.name.clone()]),
+                .map(|(.., p)| vec![p.unit.clone(), p.id.clone(), p.name.clone()]),
         )
         .collect()
 }
