@@ -30,7 +30,7 @@ use std::process::ExitCode;
 use xuefa::core::exam::CountRule;
 use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_xlsx};
 use xuefa::core::units::{
-    absent_rows, collect_results, counted_results, find_roster_columns, item_analysis, item_rows,
+    absent_cells, collect_results, counted_results, find_roster_columns, item_analysis, item_rows,
     read_headcounts, read_results_rows, read_results_table, read_roster, report_of_counted,
     report_workbook, summary_rows, CollectedInput, Lines, Roster, RowProblem, ScoredResult,
 };
@@ -185,7 +185,7 @@ fn run(options: Options) -> Result<String, String> {
         write(&options.out, &summary_rows(&report))?;
     }
     if let Some(path) = &options.absent {
-        write(path, &absent_rows(&report))?;
+        write(path, &absent_cells(&report))?;
     }
     let totals = format!(
         "{} units, {} table rows read, {} sat of {} expected, {} outside the roster, {} absent",
@@ -305,6 +305,6 @@ fn problems(path: &Path, problems: &[RowProblem]) -> String {
     )
 }
 
-fn write(path: &Path, rows: &[Vec<String>]) -> Result<(), String> {
+fn write<S: AsRef<str>>(path: &Path, rows: &[impl AsRef<[S]>]) -> Result<(), String> {
     std::fs::write(path, write_csv(rows)).map_err(|e| format!("{}: {e}", path.display()))
 }

@@ -70,12 +70,13 @@ fn guarded(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// Writes rows as CSV in UTF-8 with a BOM (so Excel and WPS show the Chinese correctly),
+/// Writes rows (of `String`s or borrowed cells) as CSV in UTF-8 with a BOM (so Excel and WPS show the Chinese correctly),
 /// with every cell passed through [`guard_formula`].
-pub fn write_csv(rows: &[Vec<String>]) -> Vec<u8> {
+pub fn write_csv<S: AsRef<str>>(rows: &[impl AsRef<[S]>]) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     for row in rows {
-        let cells: Vec<Cow<str>> = row.iter().map(|cell| guarded(cell)).collect();
+        let cells = row.as_ref().iter().map(|cell| guarded(cell.as_ref()));
+        let cells: Vec<Cow<str>> = cells.collect();
         let cells = cells.iter().map(|cell| cell.as_bytes());
         writer.write_record(cells).expect("writing to memory");
     }

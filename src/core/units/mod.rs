@@ -40,4 +40,4 @@ pub use roster_import::{
     column_titles, find_roster_columns, guess_header_row, read_headcounts, read_roster,
     RosterColumns, RosterDraft, RowProblem,
 };
-pub use summary_table::{absent_rows, summary_rows, SUMMARY_HEADERS};
+pub use summary_table::{absent_cells, absent_rows, summary_rows, SUMMARY_HEADERS};
