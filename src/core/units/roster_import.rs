@@ -139,7 +139,7 @@ pub fn read_roster(rows: &CellTable, header_row: usize, columns: RosterColumns) 
     let title = |column: usize| {
         header
             .get(column)
-            .map(|c| normalize_cell(c))
+            .map(normalize_cell)
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| format!("第 {} 列", column + 1))
     };
@@ -235,7 +235,7 @@ pub fn read_headcounts(rows: &CellTable) -> Result<Roster, Vec<RowProblem>> {
         let line = index + 1;
         let cell = |column: usize| {
             row.get(column)
-                .map(|c| normalize_cell(c))
+                .map(normalize_cell)
                 .unwrap_or_default()
         };
         let (unit, count) = (cell(unit_column), cell(count_column));
