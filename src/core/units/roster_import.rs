@@ -233,11 +233,7 @@ pub fn read_headcounts(rows: &CellTable) -> Result<Roster, Vec<RowProblem>> {
     let mut seen: HashMap<String, usize> = HashMap::default();
     for (index, row) in rows.rows().enumerate().skip(header_row + 1) {
         let line = index + 1;
-        let cell = |column: usize| {
-            row.get(column)
-                .map(normalize_cell)
-                .unwrap_or_default()
-        };
+        let cell = |column: usize| row.get(column).map(normalize_cell).unwrap_or_default();
         let (unit, count) = (cell(unit_column), cell(count_column));
         if unit.is_empty() && count.is_empty() {
             continue;
