@@ -30,9 +30,9 @@ use std::process::ExitCode;
 use xuefa::core::exam::CountRule;
 use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_xlsx};
 use xuefa::core::units::{
-    absent_rows, collect_results, find_roster_columns, item_analysis, item_rows, read_headcounts,
-    read_results_rows, read_results_table, read_roster, report_workbook, summary_rows, unit_report,
-    CollectedInput, Lines, Roster, RowProblem, ScoredResult,
+    absent_cells, collect_results, counted_results, find_roster_columns, item_analysis, item_rows,
+    read_headcounts, read_results_rows, read_results_table, read_roster, report_of_counted,
+    report_workbook, summary_rows, CollectedInput, Lines, Roster, RowProblem, ScoredResult,
 };
 
 const USAGE: &str = "usage: xuefa-report --roster ROSTER(.csv|.xlsx) --results FILE_OR_DIR [--results …] \
@@ -143,18 +143,25 @@ fn run(options: Options) -> Result<String, String> {
         None => None,
     };
     // The roster and the results on two threads; the roster's problems are told first.
+    // Without records, each person's counted result is picked while the roster is read.
     let with_records = exam_and_bank.is_some();
     let (roster, read) = std::thread::scope(|scope| {
         let roster = scope.spawn(|| load_roster(&options.roster));
-        let read = read_results(&options.results, with_records);
+        let read = read_results(&options.results, with_records).map(|(results, inputs)| {
+            let rows = results.len();
+            let results = match with_records {
+                true => results,
+                false => counted_results(results, options.counting),
+            };
+            (rows, results, inputs)
+        });
         (roster.join().expect("the roster thread ends"), read)
     });
     let roster = roster?;
-    let (results, inputs) = read?;
-    let table_rows = results.len();
+    let (table_rows, results, inputs) = read?;
     let (report, items, collected) = match &exam_and_bank {
         None => (
-            unit_report(&roster, results, options.lines, options.counting),
+            report_of_counted(&roster, results, options.lines),
             None,
             None,
         ),
@@ -178,7 +185,7 @@ fn run(options: Options) -> Result<String, String> {
         write(&options.out, &summary_rows(&report))?;
     }
     if let Some(path) = &options.absent {
-        write(path, &absent_rows(&report))?;
+        write(path, &absent_cells(&report))?;
     }
     let totals = format!(
         "{} units, {} table rows read, {} sat of {} expected, {} outside the roster, {} absent",
@@ -244,6 +251,7 @@ fn bank_path(given: Option<&Path>) -> Result<PathBuf, String> {
 fn load_roster(path: &Path) -> Result<Roster, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let rows = read_table(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    drop(bytes);
     match find_roster_columns(&rows) {
         Some((header, columns)) => read_roster(&rows, header, columns)
             .accept_all()
@@ -297,6 +305,6 @@ fn problems(path: &Path, problems: &[RowProblem]) -> String {
     )
 }
 
-fn write(path: &Path, rows: &[Vec<String>]) -> Result<(), String> {
+fn write<S: AsRef<str>>(path: &Path, rows: &[impl AsRef<[S]>]) -> Result<(), String> {
     std::fs::write(path, write_csv(rows)).map_err(|e| format!("{}: {e}", path.display()))
 }

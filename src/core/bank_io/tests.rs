@@ -427,7 +427,8 @@ proptest! {
         let question = draft.clone().into_question("U1-0001".into());
         let gift = read_gift(&write_gift([&question]));
         prop_assert_eq!(gift.drafts(false), Some(vec![draft.clone()]));
-        let (csv, _) = crate::core::formats::decode_text(&write_template_csv([&question]));
+        let bytes = write_template_csv([&question]);
+        let (csv, _) = crate::core::formats::decode_text(&bytes);
         prop_assert_eq!(read_template_csv(&csv).drafts(false), Some(vec![draft]));
     }
 }

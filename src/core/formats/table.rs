@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use super::cells::read_csv_cells;
 use super::text::{decode_text, Encoding};
 
 /// A table read from a file: its rows of cells as written, and the encoding found.
@@ -20,29 +21,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
 
 /// Reads CSV already decoded (see [`super::decode_text_with`]); `encoding` is what it was decoded from.
 pub fn read_csv_text(text: &str, encoding: Encoding) -> Result<Table, String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut record = csv::StringRecord::new();
-    // The reader skips blank lines; put them back by comparing line numbers.
-    let mut lines = LineCounter::new(text);
-    let mut next_line = 1;
-    loop {
-        let row = rows.len() + 1;
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(e) => return Err(format!("第 {row} 行无法读取：{e}")),
-        }
-        let end_line = lines.line_ending_at(reader.position().byte());
-        let inside: usize = record.iter().map(|field| field.matches('\n').count()).sum();
-        let start_line = end_line.saturating_sub(inside);
-        rows.extend((next_line..start_line).map(|_| Vec::new()));
-        rows.push(record.iter().map(str::to_string).collect());
-        next_line = end_line + 1;
-    }
+    let rows = read_csv_cells(text).to_rows();
     Ok(Table { rows, encoding })
 }
 
@@ -91,12 +70,13 @@ fn guarded(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// Writes rows as CSV in UTF-8 with a BOM (so Excel and WPS show the Chinese correctly),
+/// Writes rows (of `String`s or borrowed cells) as CSV in UTF-8 with a BOM (so Excel and WPS show the Chinese correctly),
 /// with every cell passed through [`guard_formula`].
-pub fn write_csv(rows: &[Vec<String>]) -> Vec<u8> {
+pub fn write_csv<S: AsRef<str>>(rows: &[impl AsRef<[S]>]) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     for row in rows {
-        let cells: Vec<Cow<str>> = row.iter().map(|cell| guarded(cell)).collect();
+        let cells = row.as_ref().iter().map(|cell| guarded(cell.as_ref()));
+        let cells: Vec<Cow<str>> = cells.collect();
         let cells = cells.iter().map(|cell| cell.as_bytes());
         writer.write_record(cells).expect("writing to memory");
     }

@@ -13,7 +13,8 @@ pub enum Encoding {
 
 /// Decodes a file's bytes: UTF-8 when they are valid UTF-8 (a BOM is dropped), GB18030 (a
 /// superset of GBK and GB2312) otherwise. GB18030 maps every byte sequence, so this never fails.
-pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
+/// UTF-8 text is borrowed from the bytes, not copied.
+pub fn decode_text(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
     decode_text_with(bytes, |bytes| {
         encoding_rs::GB18030.decode(bytes).0.into_owned()
     })
@@ -21,16 +22,16 @@ pub fn decode_text(bytes: &[u8]) -> (String, Encoding) {
 
 /// [`decode_text`] with the GB18030 decoder given: the browser passes its own (`TextDecoder`)
 /// so that the wasm does not carry encoding tables the browser already has.
-pub fn decode_text_with(bytes: &[u8], gb18030: impl FnOnce(&[u8]) -> String) -> (String, Encoding) {
+pub fn decode_text_with(
+    bytes: &[u8],
+    gb18030: impl FnOnce(&[u8]) -> String,
+) -> (Cow<'_, str>, Encoding) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (
-            String::from_utf8_lossy(rest).into_owned(),
-            Encoding::Utf8WithBom,
-        );
+        return (String::from_utf8_lossy(rest), Encoding::Utf8WithBom);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_string(), Encoding::Utf8),
-        Err(_) => (gb18030(bytes), Encoding::Gb18030),
+        Ok(text) => (Cow::Borrowed(text), Encoding::Utf8),
+        Err(_) => (Cow::Owned(gb18030(bytes)), Encoding::Gb18030),
     }
 }
 

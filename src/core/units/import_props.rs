@@ -10,7 +10,7 @@ use super::{
     read_results_table, read_roster, CollectedInput, Person, Roster, RosterColumns,
 };
 use crate::core::exam::small_bank;
-use crate::core::formats::{read_table, write_xlsx, XlsxSheet};
+use crate::core::formats::{read_table, write_xlsx, CellTable, XlsxSheet};
 
 /// Cells as offices fill them: headers, ids, scores, times, blanks, full-width and formulas.
 fn cell() -> impl Strategy<Value = String> {
@@ -79,6 +79,7 @@ proptest! {
 
     #[test]
     fn roster_rows_never_panic(rows in rows(), id in 0usize..7, name in 0usize..7, unit in 0usize..7) {
+        let rows = CellTable::of_rows(&rows);
         if let Some((header, columns)) = find_roster_columns(&rows) {
             let draft = read_roster(&rows, header, columns);
             // Each data row is a person or has problems (a row may have several, one per

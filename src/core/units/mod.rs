@@ -1,5 +1,6 @@
 //! Units and their exams: the roster, collected results and the per-unit rates.
 
+mod absent_list;
 mod admin_store;
 mod collect;
 mod dashboard;
@@ -14,6 +15,7 @@ mod roster;
 mod roster_import;
 mod summary_table;
 
+pub use absent_list::{AbsentList, AbsentPeople};
 pub use admin_store::{
     decode_admin_store, encode_admin_store, AdminMerge, AdminStore, ADMIN_KEY, ADMIN_SCHEMA_VERSION,
 };
@@ -24,7 +26,10 @@ pub use dashboard::{score_histogram, sorted_rows, UnitColumn};
 pub use item_analysis::{
     item_analysis, most_missed, ItemAnalysis, ItemStats, MissedQuestion, Responses,
 };
-pub use report::{format_rate, unit_report, Lines, ScoredResult, UnitReport, UnitRow};
+pub use report::{
+    counted_results, format_rate, report_of_counted, unit_report, Lines, ScoredResult, UnitReport,
+    UnitRow,
+};
 pub use report_workbook::{item_rows, report_workbook, ITEM_HEADERS};
 pub use results_table::{
     format_score, read_results_rows, read_results_table, results_csv, results_rows,
@@ -35,4 +40,4 @@ pub use roster_import::{
     column_titles, find_roster_columns, guess_header_row, read_headcounts, read_roster,
     RosterColumns, RosterDraft, RowProblem,
 };
-pub use summary_table::{absent_rows, summary_rows, SUMMARY_HEADERS};
+pub use summary_table::{absent_cells, absent_rows, summary_rows, SUMMARY_HEADERS};

@@ -3,9 +3,12 @@
 //! 平均分 = mean of the counted scores of those who sat. A result from someone not on the
 //! roster is listed apart and counts towards no rate.
 
-use rustc_hash::FxHashMap as HashMap;
+use std::hash::BuildHasher;
 
-use super::{Person, Roster};
+use hashbrown::HashTable;
+use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
+
+use super::{AbsentList, Roster};
 use crate::core::exam::CountRule;
 
 /// One scored result as collected: who (as they identified themselves), score and time.
@@ -121,7 +124,7 @@ pub struct UnitReport {
     /// Counted results of people the roster does not name (or whose unit it does not know).
     pub outside_roster: Vec<ScoredResult>,
     /// Named people without a result.
-    pub absent: Vec<Person>,
+    pub absent: AbsentList,
     /// The counted result of each person who sat, by staff id (one per person).
     pub counted: Vec<ScoredResult>,
 }
@@ -130,28 +133,57 @@ pub struct UnitReport {
 /// the counted ones move into the report rather than being copied).
 pub fn unit_report(
     roster: &Roster,
-    mut results: Vec<ScoredResult>,
+    results: Vec<ScoredResult>,
     lines: Lines,
     rule: CountRule,
 ) -> UnitReport {
-    // The position in `results` of each person's counted result, people in order of first
-    // appearance; `slot_of` finds a person's place in that order by staff id.
-    let mut order: Vec<usize> = Vec::new();
-    let mut slot_of: HashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(results.len(), Default::default());
+    report_of_counted(roster, counted_results(results, rule), lines)
+}
+
+/// Each person's counted result under the exam's rule, people in order of first appearance:
+/// the part of [`unit_report`] that needs no roster (so it can run while one is read).
+pub fn counted_results(mut results: Vec<ScoredResult>, rule: CountRule) -> Vec<ScoredResult> {
+    // `kept[slot]` is the position in `results` of a person's counted result; the table finds
+    // a person's slot by staff id, through the person's first result.
+    let mut kept: Vec<usize> = Vec::new();
+    let mut slots: HashTable<(u32, u32)> = HashTable::with_capacity(results.len());
+    let hash = |id: &str| FxBuildHasher.hash_one(id);
     for (index, result) in results.iter().enumerate() {
-        match slot_of.get(result.person_id.as_str()) {
-            Some(&slot) => {
-                if prefers(rule, result, &results[order[slot]]) {
-                    order[slot] = index;
+        let id = result.person_id.as_str();
+        let same = |&(first, _): &(u32, u32)| results[first as usize].person_id == id;
+        match slots.find(hash(id), same) {
+            Some(&(_, slot)) => {
+                let slot = &mut kept[slot as usize];
+                if prefers(rule, result, &results[*slot]) {
+                    *slot = index;
                 }
             }
             None => {
-                slot_of.insert(&result.person_id, order.len());
-                order.push(index);
+                let first = u32::try_from(index).expect("fewer than 2³² results");
+                let slot = u32::try_from(kept.len()).expect("fewer than 2³² people");
+                let rehash = |&(first, _): &(u32, u32)| hash(&results[first as usize].person_id);
+                slots.insert_unique(hash(id), (first, slot), rehash);
+                kept.push(index);
             }
         }
     }
+    drop(slots);
+    // A slot's result is never before the slot's own position (it is the person's first
+    // result or a later one, and slots are made in order), so swapping each into its slot's
+    // place never moves a result that is still to be placed.
+    for (slot, &index) in kept.iter().enumerate() {
+        results.swap(slot, index);
+    }
+    results.truncate(kept.len());
+    results
+}
+
+/// The per-unit report of results already picked by [`counted_results`].
+pub fn report_of_counted(
+    roster: &Roster,
+    mut counted: Vec<ScoredResult>,
+    lines: Lines,
+) -> UnitReport {
     let units = roster.units();
     let mut rows: Vec<UnitRow> = units
         .iter()
@@ -162,41 +194,42 @@ pub fn unit_report(
         })
         .collect();
     let mut report = UnitReport::default();
+    // Whether each counted result is of someone the roster knows.
+    let mut known = Vec::with_capacity(counted.len());
     if roster.is_named() {
         let mut sat = vec![false; roster.people().len()];
-        for &index in &order {
-            let result = std::mem::take(&mut results[index]);
-            match roster.position(&result.person_id) {
-                Some(person) => {
-                    sat[person] = true;
-                    rows[roster.unit_position(person)].count(result.score, lines);
-                    report.counted.push(result);
-                }
-                None => report.outside_roster.push(result),
+        for result in &counted {
+            let person = roster.position(&result.person_id);
+            if let Some(person) = person {
+                sat[person] = true;
+                rows[roster.unit_position(person)].count(result.score, lines);
             }
+            known.push(person.is_some());
         }
-        let people = roster.people().iter().zip(sat);
-        report.absent = people
-            .filter(|(_, sat)| !sat)
-            .map(|(p, _)| p.clone())
-            .collect();
+        report.absent = AbsentList::of(roster.shared_people(), &sat);
     } else {
         let row_of: HashMap<&str, usize> = units
             .iter()
             .enumerate()
             .map(|(i, (unit, _))| (unit.as_str(), i))
             .collect();
-        for &index in &order {
-            let result = std::mem::take(&mut results[index]);
-            match row_of.get(result.unit.as_str()) {
-                Some(&row) => {
-                    rows[row].count(result.score, lines);
-                    report.counted.push(result);
-                }
-                None => report.outside_roster.push(result),
+        for result in &counted {
+            let row = row_of.get(result.unit.as_str());
+            if let Some(&row) = row {
+                rows[row].count(result.score, lines);
             }
+            known.push(row.is_some());
         }
     }
+    let mut known = known.into_iter();
+    counted.retain_mut(|result| {
+        let known = known.next().expect("a flag per result");
+        if !known {
+            report.outside_roster.push(std::mem::take(result));
+        }
+        known
+    });
+    report.counted = counted;
     report.total = rows.iter().fold(
         UnitRow {
             unit: "合计".to_string(),

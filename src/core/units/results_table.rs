@@ -5,7 +5,8 @@ use std::borrow::Cow;
 
 use super::{RowProblem, ScoredResult};
 use crate::core::formats::{
-    decode_text, format_beijing_time, parse_beijing_time, tidy_cell, LineCounter,
+    decode_text, format_beijing_time, parse_beijing_time, tidy_cell, CellTable, CsvRecords,
+    LineCounter, Row,
 };
 
 /// How far down a file the header may sit.
@@ -59,8 +60,8 @@ pub fn read_results_table(bytes: &[u8]) -> Result<Vec<ScoredResult>, Vec<RowProb
 
 /// Reads a results table a part at a time, so that a page can show progress between parts:
 /// the same rows and problems as [`read_results_table`], whatever the parts.
-pub struct ResultsTableReader {
-    text: String,
+pub struct ResultsTableReader<'a> {
+    text: Cow<'a, str>,
     /// Bytes of `text` read so far, and the lines they end.
     offset: usize,
     lines_before: usize,
@@ -71,9 +72,9 @@ pub struct ResultsTableReader {
     done: bool,
 }
 
-impl ResultsTableReader {
+impl<'a> ResultsTableReader<'a> {
     /// A reader at the start of the file's bytes (UTF-8 or GBK).
-    pub fn new(bytes: &[u8]) -> ResultsTableReader {
+    pub fn new(bytes: &'a [u8]) -> ResultsTableReader<'a> {
         let text = decode_text(bytes).0;
         // About a result per line: room for them all saves copying a growing list.
         let lines = text.bytes().filter(|&b| b == b'\n').count();
@@ -95,31 +96,19 @@ impl ResultsTableReader {
             return true;
         }
         let rest = &self.text[self.offset..];
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(rest.as_bytes());
-        let mut record = csv::StringRecord::new();
+        let mut reader = CsvRecords::new(rest);
         let mut lines = LineCounter::new(rest);
         let mut read_here = 0;
         while read_here < records {
-            let read = reader.read_record(&mut record);
-            let row = self.lines_before + lines.line_ending_at(reader.position().byte());
-            match read {
-                Ok(false) => self.done = true,
-                Ok(true) => {}
-                Err(e) => {
-                    let message = format!("无法读取：{e}");
-                    self.problems.push(problem(row, "文件", message));
-                    self.done = true;
-                }
-            }
-            if self.done {
+            let Some(at) = reader.next_record() else {
+                self.done = true;
                 return true;
-            }
+            };
+            let row = self.lines_before + lines.line_ending_at(reader.consumed() as u64);
+            let record = reader.row(at);
             read_here += 1;
             let Some(found) = self.columns else {
-                self.columns = find_columns(&record);
+                self.columns = find_columns(record);
                 self.records_before_header += 1;
                 if self.columns.is_none() && self.records_before_header == HEADER_SEARCH_ROWS {
                     self.done = true;
@@ -127,7 +116,7 @@ impl ResultsTableReader {
                 }
                 continue;
             };
-            match parse_row(&record, found) {
+            match parse_row(record, found) {
                 Ok(Some(result)) => self.results.push(result),
                 Ok(None) => {}
                 Err((column, message)) => {
@@ -136,8 +125,7 @@ impl ResultsTableReader {
                 }
             }
         }
-        let consumed = usize::try_from(reader.position().byte()).unwrap_or(rest.len());
-        let consumed = consumed.min(rest.len());
+        let consumed = reader.consumed();
         self.lines_before += rest.as_bytes()[..consumed]
             .iter()
             .filter(|&&b| b == b'\n')
@@ -159,19 +147,19 @@ impl ResultsTableReader {
 
 /// Reads a results table already split into rows (the first sheet of an .xlsx); `rows[i]` is
 /// row `i + 1`. Either every row or every problem, as [`read_results_table`].
-pub fn read_results_rows(rows: &[Vec<String>]) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
+pub fn read_results_rows(rows: &CellTable) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
     let mut columns = None;
     let mut results = Vec::new();
     let mut problems = Vec::new();
-    for (index, row) in rows.iter().enumerate() {
+    for (index, row) in rows.rows().enumerate() {
         let Some(found) = columns else {
             if index == HEADER_SEARCH_ROWS {
                 break;
             }
-            columns = find_columns(row.as_slice());
+            columns = find_columns(row);
             continue;
         };
-        match parse_row(row.as_slice(), found) {
+        match parse_row(row, found) {
             Ok(Some(result)) => results.push(result),
             Ok(None) => {}
             Err((column, message)) => {
@@ -209,48 +197,19 @@ fn problem(row: usize, column: &str, message: String) -> RowProblem {
 /// Positions of 工号, 姓名, 单位, 得分 and (optionally) 交卷时间.
 type Columns = [Option<usize>; 5];
 
-/// The cells of one row, whether read from CSV (a record, borrowed) or from a sheet.
-trait Cells {
-    fn cell(&self, column: usize) -> Option<&str>;
-    fn all(&self) -> impl Iterator<Item = &str>;
-}
-
-impl Cells for csv::StringRecord {
-    fn cell(&self, column: usize) -> Option<&str> {
-        self.get(column)
-    }
-
-    fn all(&self) -> impl Iterator<Item = &str> {
-        self.iter()
-    }
-}
-
-impl Cells for [String] {
-    fn cell(&self, column: usize) -> Option<&str> {
-        self.get(column).map(String::as_str)
-    }
-
-    fn all(&self) -> impl Iterator<Item = &str> {
-        self.iter().map(String::as_str)
-    }
-}
-
-fn find_columns(record: &(impl Cells + ?Sized)) -> Option<Columns> {
-    let position = |name: &str| record.all().position(|cell| tidy_cell(cell) == name);
+fn find_columns(record: Row) -> Option<Columns> {
+    let position = |name: &str| record.iter().position(|cell| tidy_cell(cell) == name);
     let columns = RESULT_HEADERS.map(position);
     columns[..4].iter().all(Option::is_some).then_some(columns)
 }
 
-fn parse_row(
-    record: &(impl Cells + ?Sized),
-    columns: Columns,
-) -> Result<Option<ScoredResult>, (usize, String)> {
-    if record.all().all(|cell| cell.trim().is_empty()) {
+fn parse_row(record: Row, columns: Columns) -> Result<Option<ScoredResult>, (usize, String)> {
+    if record.iter().all(|cell| cell.trim().is_empty()) {
         return Ok(None);
     }
     let cell = |i: usize| {
         columns[i]
-            .and_then(|c| record.cell(c))
+            .and_then(|c| record.get(c))
             .map_or(Cow::Borrowed(""), tidy_cell)
     };
     let person_id = cell(0);
@@ -320,7 +279,7 @@ mod tests {
         use crate::core::formats::{read_xlsx, write_xlsx, XlsxSheet};
         let sheet = XlsxSheet::of_text_with_numbers("个人成绩", &results_rows(&sample()), &[3]);
         let rows = read_xlsx(&write_xlsx(&[sheet]).unwrap(), None).unwrap();
-        let mut read = read_results_rows(&rows).unwrap();
+        let mut read = read_results_rows(&CellTable::of_rows(&rows)).unwrap();
         assert_eq!(read[1].name, "'=HYPERLINK(\"x\")", "neutralised");
         read[1].name = sample()[1].name.clone();
         assert_eq!(read, sample());
@@ -333,7 +292,7 @@ mod tests {
             ],
             vec!["1".into(), "张三".into(), "司法局".into(), "优".into()],
         ];
-        let problems = read_results_rows(&bad).unwrap_err();
+        let problems = read_results_rows(&CellTable::of_rows(&bad)).unwrap_err();
         assert_eq!(
             problems[0].to_string(),
             "第 2 行“得分”列：“优”不是 0–100 的分数"

@@ -1,5 +1,7 @@
 //! The roster (应考名单): who should sit an exam, with their unit.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -18,7 +20,8 @@ pub struct Person {
 /// not collected.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Roster {
-    people: Vec<Person>,
+    /// Shared with the reports' 未参考名单, which name people by position.
+    people: Arc<Vec<Person>>,
     headcounts: Vec<(String, usize)>,
     /// Named people only: each person's position in `people`, found by staff id.
     index: PeopleIndex,
@@ -44,7 +47,7 @@ impl Roster {
             unit_of.push(unit);
         }
         Roster {
-            people,
+            people: Arc::new(people),
             headcounts: Vec::new(),
             index,
             unit_of,
@@ -62,6 +65,11 @@ impl Roster {
 
     /// The named people, in roster order (empty for a head-count roster).
     pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    /// The named people, shared (for lists that name them by position).
+    pub(super) fn shared_people(&self) -> &Arc<Vec<Person>> {
         &self.people
     }
 

@@ -3,11 +3,15 @@
 //! caller accepts: all rows when there are no problems, or only the valid rows on request.
 
 use std::borrow::Cow;
+use std::hash::BuildHasher;
+
+use hashbrown::hash_table::{Entry, HashTable};
+use rustc_hash::FxBuildHasher;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use super::{Person, Roster};
-use crate::core::formats::{normalize_cell, tidy_cell};
+use crate::core::formats::{normalize_cell, tidy_cell, CellTable, Row};
 
 const ID_HEADERS: &[&str] = &[
     "工号",
@@ -77,15 +81,15 @@ fn header_key(cell: &str) -> String {
     normalize_cell(cell).replace(' ', "").to_uppercase()
 }
 
-fn find_column(header: &[String], names: &[&str]) -> Option<usize> {
+fn find_column(header: Row, names: &[&str]) -> Option<usize> {
     header
         .iter()
         .position(|cell| names.contains(&header_key(cell).as_str()))
 }
 
 /// Finds the header row (within the first rows) and the id, name and unit columns by name.
-pub fn find_roster_columns(rows: &[Vec<String>]) -> Option<(usize, RosterColumns)> {
-    rows.iter()
+pub fn find_roster_columns(rows: &CellTable) -> Option<(usize, RosterColumns)> {
+    rows.rows()
         .take(HEADER_SEARCH_ROWS)
         .enumerate()
         .find_map(|(i, row)| {
@@ -101,12 +105,12 @@ pub fn find_roster_columns(rows: &[Vec<String>]) -> Option<(usize, RosterColumns
 /// The row most likely to be the header when its names are not recognised: among the first
 /// rows, the first that fills at least two cells and half as many as the fullest row (a title
 /// row above it fills one; a data row may fill an extra 备注 cell).
-pub fn guess_header_row(rows: &[Vec<String>]) -> Option<usize> {
-    let filled = |row: &Vec<String>| row.iter().filter(|c| !normalize_cell(c).is_empty()).count();
-    let most = rows.iter().take(HEADER_SEARCH_ROWS).map(filled).max()?;
+pub fn guess_header_row(rows: &CellTable) -> Option<usize> {
+    let filled = |row: Row| row.iter().filter(|c| !normalize_cell(c).is_empty()).count();
+    let most = rows.rows().take(HEADER_SEARCH_ROWS).map(filled).max()?;
     let enough = (most.div_ceil(2)).max(2).min(most);
     (most > 0).then(|| {
-        rows.iter()
+        rows.rows()
             .position(|row| filled(row) >= enough)
             .expect("the fullest row has enough")
     })
@@ -114,7 +118,7 @@ pub fn guess_header_row(rows: &[Vec<String>]) -> Option<usize> {
 
 /// The columns of a header row as a user picks among them: the tidied header text, or
 /// "第 N 列" for an empty header cell.
-pub fn column_titles(header: &[String]) -> Vec<String> {
+pub fn column_titles(header: Row) -> Vec<String> {
     header
         .iter()
         .enumerate()
@@ -130,12 +134,12 @@ pub fn column_titles(header: &[String]) -> Vec<String> {
 }
 
 /// Reads the people below the header row with the given columns; blank rows are skipped.
-pub fn read_roster(rows: &[Vec<String>], header_row: usize, columns: RosterColumns) -> RosterDraft {
-    let header = &rows[header_row];
+pub fn read_roster(rows: &CellTable, header_row: usize, columns: RosterColumns) -> RosterDraft {
+    let header = rows.row(header_row);
     let title = |column: usize| {
         header
             .get(column)
-            .map(|c| normalize_cell(c))
+            .map(normalize_cell)
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| format!("第 {} 列", column + 1))
     };
@@ -144,10 +148,15 @@ pub fn read_roster(rows: &[Vec<String>], header_row: usize, columns: RosterColum
         people: Vec::with_capacity(below),
         problems: Vec::new(),
     };
-    // Ids borrow from `rows` unless tidying changed them.
-    let mut first_row_of: HashMap<Cow<str>, usize> =
-        HashMap::with_capacity_and_hasher(below, Default::default());
-    for (index, row) in rows.iter().enumerate().skip(header_row + 1) {
+    // The first line of each id, found by hashing the id and compared by tidying that
+    // line's id again (rarely: only when hashes agree), so no id is copied.
+    let id_on = |line: u32| {
+        let row = rows.row(line as usize - 1);
+        row.get(columns.id).map_or(Cow::Borrowed(""), tidy_cell)
+    };
+    let hash = |id: &str| FxBuildHasher.hash_one(id);
+    let mut first_row_of: HashTable<u32> = HashTable::with_capacity(below);
+    for (index, row) in rows.rows().enumerate().skip(header_row + 1) {
         let line = index + 1;
         // Tidying never empties a cell that is not blank (U+3000 and U+00A0 are whitespace).
         if row.iter().all(|cell| cell.trim().is_empty()) {
@@ -162,7 +171,19 @@ pub fn read_roster(rows: &[Vec<String>], header_row: usize, columns: RosterColum
                 message,
             })
         };
-        let before = first_row_of.get(id.as_ref()).copied();
+        let before = if id.is_empty() {
+            None
+        } else {
+            let same = |&first: &u32| id_on(first) == id;
+            let rehash = |&first: &u32| hash(&id_on(first));
+            match first_row_of.entry(hash(&id), same, rehash) {
+                Entry::Occupied(first) => Some(*first.get()),
+                Entry::Vacant(vacant) => {
+                    vacant.insert(u32::try_from(line).expect("fewer than 2³² rows"));
+                    None
+                }
+            }
+        };
         if id.is_empty() {
             problem(columns.id, "缺少编号".into());
         } else if let Some(first) = before {
@@ -175,9 +196,6 @@ pub fn read_roster(rows: &[Vec<String>], header_row: usize, columns: RosterColum
             problem(columns.unit, "缺少单位".into());
         }
         let valid = !id.is_empty() && before.is_none() && !name.is_empty() && !unit.is_empty();
-        if !id.is_empty() && before.is_none() {
-            first_row_of.insert(id.clone(), line);
-        }
         if valid {
             let person = Person {
                 id: id.into_owned(),
@@ -191,9 +209,9 @@ pub fn read_roster(rows: &[Vec<String>], header_row: usize, columns: RosterColum
 }
 
 /// Reads a head-count table (单位 → 应考人数) when names are not collected.
-pub fn read_headcounts(rows: &[Vec<String>]) -> Result<Roster, Vec<RowProblem>> {
+pub fn read_headcounts(rows: &CellTable) -> Result<Roster, Vec<RowProblem>> {
     let found = rows
-        .iter()
+        .rows()
         .take(HEADER_SEARCH_ROWS)
         .enumerate()
         .find_map(|(i, row)| {
@@ -213,18 +231,14 @@ pub fn read_headcounts(rows: &[Vec<String>]) -> Result<Roster, Vec<RowProblem>> 
     let mut units = Vec::new();
     let mut problems = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::default();
-    for (index, row) in rows.iter().enumerate().skip(header_row + 1) {
+    for (index, row) in rows.rows().enumerate().skip(header_row + 1) {
         let line = index + 1;
-        let cell = |column: usize| {
-            row.get(column)
-                .map(|c| normalize_cell(c))
-                .unwrap_or_default()
-        };
+        let cell = |column: usize| row.get(column).map(normalize_cell).unwrap_or_default();
         let (unit, count) = (cell(unit_column), cell(count_column));
         if unit.is_empty() && count.is_empty() {
             continue;
         }
-        let column = |c: usize| normalize_cell(&rows[header_row][c]);
+        let column = |c: usize| normalize_cell(rows.row(header_row).get(c).unwrap_or_default());
         if unit.is_empty() {
             problems.push(RowProblem {
                 row: line,
@@ -261,10 +275,8 @@ pub fn read_headcounts(rows: &[Vec<String>]) -> Result<Roster, Vec<RowProblem>> 
 mod tests {
     use super::*;
 
-    fn table(text: &str) -> Vec<Vec<String>> {
-        crate::core::formats::read_csv(text.as_bytes())
-            .unwrap()
-            .rows
+    fn table(text: &str) -> CellTable {
+        crate::core::formats::read_table(text.as_bytes()).unwrap()
     }
 
     #[test]
@@ -296,7 +308,10 @@ mod tests {
         let rows =
             table("2026年应考人员\n\n科室,人员,代码,\n司法局,张三,A1,\n财政局,李四,A2,备注\n");
         assert_eq!(guess_header_row(&rows), Some(2));
-        assert_eq!(column_titles(&rows[2]), ["科室", "人员", "代码", "第 4 列"]);
+        assert_eq!(
+            column_titles(rows.row(2)),
+            ["科室", "人员", "代码", "第 4 列"]
+        );
         let chosen = RosterColumns {
             id: 2,
             name: 1,

@@ -45,25 +45,47 @@ fn summary_row(row: &UnitRow) -> Vec<String> {
 
 /// 未参考名单: everyone on the roster without a result, by unit, header first.
 pub fn absent_rows(report: &UnitReport) -> Vec<Vec<String>> {
-    let header = vec!["单位".to_string(), "工号".to_string(), "姓名".to_string()];
-    // Sorted by unit name, then id: units compared once, by their rank among the names.
-    let mut units: Vec<&str> = report.absent.iter().map(|p| p.unit.as_str()).collect();
-    units.sort_unstable();
-    units.dedup();
-    let rank: HashMap<&str, usize> = units.iter().enumerate().map(|(i, u)| (*u, i)).collect();
-    let mut absent: Vec<(usize, &Person)> = report
-        .absent
+    let cells = absent_cells(report);
+    cells
         .iter()
-        .map(|p| (rank[p.unit.as_str()], p))
-        .collect();
-    absent.sort_by(|(a_unit, a), (b_unit, b)| (a_unit, &a.id).cmp(&(b_unit, &b.id)));
-    std::iter::once(header)
-        .chain(
-            absent
-                .into_iter()
-                .map(|(_, p)| vec![p.unit.clone(), p.id.clone(), p.name.clone()]),
-        )
+        .map(|row| row.iter().map(|cell| cell.to_string()).collect())
         .collect()
+}
+
+/// [`absent_rows`] borrowing the cells from the report (for writing a large list at once).
+pub fn absent_cells(report: &UnitReport) -> Vec<[&str; 3]> {
+    // Sorted by unit name, then id: each unit is named by its rank among the unit names,
+    // found once per person in a map of the few units.
+    let mut unit_of_name: HashMap<&str, usize> = HashMap::default();
+    let mut names: Vec<&str> = Vec::new();
+    let units: Vec<usize> = (report.absent.iter())
+        .map(|person| {
+            *unit_of_name.entry(&person.unit).or_insert_with(|| {
+                names.push(&person.unit);
+                names.len() - 1
+            })
+        })
+        .collect();
+    let mut by_name: Vec<usize> = (0..names.len()).collect();
+    by_name.sort_unstable_by_key(|&unit| names[unit]);
+    let mut rank = vec![0; names.len()];
+    for (place, &unit) in by_name.iter().enumerate() {
+        rank[unit] = place;
+    }
+    // Grouped by unit first (numbers compared), then each unit's few people by id; people
+    // sharing a unit and an id (never in an imported roster) keep their roster order.
+    let mut absent: Vec<(usize, &str, usize, &Person)> = (report.absent.iter().enumerate())
+        .map(|(i, p)| (rank[units[i]], p.id.as_str(), i, p))
+        .collect();
+    absent.sort_unstable_by_key(|&(unit, _, i, _)| (unit, i));
+    for unit in absent.chunk_by_mut(|a, b| a.0 == b.0) {
+        unit.sort_unstable_by(|a, b| (a.1, a.2).cmp(&(b.1, b.2)));
+    }
+    let header = ["单位", "工号", "姓名"];
+    let people = absent
+        .into_iter()
+        .map(|(.., p)| [p.unit.as_str(), p.id.as_str(), p.name.as_str()]);
+    std::iter::once(header).chain(people).collect()
 }
 
 #[cfg(test)]

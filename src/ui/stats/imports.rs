@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use super::{StatsInputs, TABLE_PART};
 use crate::core::exam::decode_exam_code;
-use crate::core::formats::{is_xlsx, read_table_with};
+use crate::core::formats::{is_xlsx, read_table_with, CellTable, Row};
 use crate::core::units::{
     column_titles, find_roster_columns, guess_header_row, read_headcounts, read_results_rows,
     read_roster, results_csv, CollectedInput, ResultsTableReader, Roster, RosterColumns,
@@ -92,10 +92,7 @@ enum RosterRead {
     /// A head-count table (单位 → 应考人数): the roster, or every problem.
     Headcounts(Result<Roster, Vec<RowProblem>>),
     /// Headers not recognised: the user picks the columns of the rows (header at `header`).
-    Unmapped {
-        rows: Arc<Vec<Vec<String>>>,
-        header: usize,
-    },
+    Unmapped { rows: Arc<CellTable>, header: usize },
 }
 
 /// Reads a roster file: the named columns when they are found, else a head-count table, else
@@ -109,7 +106,7 @@ fn read_roster_file(bytes: &[u8]) -> Result<RosterRead, String> {
         return Ok(RosterRead::Headcounts(Ok(roster)));
     }
     let header = guess_header_row(&rows).ok_or("文件是空的")?;
-    if looks_like_headcounts(&rows[header]) {
+    if looks_like_headcounts(rows.row(header)) {
         return Ok(RosterRead::Headcounts(read_headcounts(&rows)));
     }
     Ok(RosterRead::Unmapped {
@@ -119,7 +116,7 @@ fn read_roster_file(bytes: &[u8]) -> Result<RosterRead, String> {
 }
 
 /// Whether a header names 应考人数, so its problems are a head-count table's.
-fn looks_like_headcounts(header: &[String]) -> bool {
+fn looks_like_headcounts(header: Row) -> bool {
     header.iter().any(|cell| cell.contains("人数"))
 }
 
@@ -302,11 +299,11 @@ fn HeadcountPreview(
 /// The column-mapping step: the user says which column holds 工号, 姓名 and 单位.
 #[component]
 fn ColumnMapping(
-    rows: Arc<Vec<Vec<String>>>,
+    rows: Arc<CellTable>,
     header: usize,
     mapped: impl Fn(RosterDraft) + Copy + 'static,
 ) -> impl IntoView {
-    let titles = column_titles(&rows[header]);
+    let titles = column_titles(rows.row(header));
     let picks = [
         ("工号（或其他编号）", "map-id", RwSignal::new(None::<usize>)),
         ("姓名", "map-name", RwSignal::new(None::<usize>)),
