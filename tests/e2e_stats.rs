@@ -267,6 +267,32 @@ async fn a_roster_and_result_files_make_the_unit_report() {
     let absent = browser.wait_for("#absent").await.text().await.unwrap();
     assert!(absent.contains("王五（005）"));
     assert!(absent.contains(&format!("{FORMULA_NAME}（004）")));
+    // Each unit's rate chart is closed at first, saying how many units it holds; opened, it
+    // draws a bar per unit.
+    let units = browser
+        .eval("return document.querySelectorAll('#unit-table tbody tr').length;")
+        .await;
+    let charts = browser.wait_for(".charts").await.text().await.unwrap();
+    assert!(
+        charts.contains(&format!("参考率（{units} 个单位）")),
+        "{charts}"
+    );
+    assert_eq!(
+        browser
+            .eval("return document.querySelectorAll('.charts details g').length;")
+            .await,
+        json!(0)
+    );
+    browser
+        .eval("document.querySelector('.charts details summary').click(); return 0;")
+        .await;
+    browser.wait_for(".charts details g").await;
+    assert_eq!(
+        browser
+            .eval("return document.querySelectorAll('.charts details[open] g').length;")
+            .await,
+        units
+    );
     let injected = browser
         .eval("return [window.pwned === undefined, document.querySelectorAll('main img, main script').length];")
         .await;

@@ -46,7 +46,11 @@ pub(crate) fn decode(
     if text.len() > MAX_CODE_LEN {
         return Err(CodeError::TooLong);
     }
-    let compact: Cow<str> = if text.contains(char::is_whitespace) {
+    // Codes are ASCII: only a non-ASCII byte or an ASCII space can start a whitespace char.
+    let may_hold_space = text
+        .bytes()
+        .any(|b| !b.is_ascii() || matches!(b, b'\t'..=b'\r' | b' '));
+    let compact: Cow<str> = if may_hold_space && text.contains(char::is_whitespace) {
         Cow::Owned(text.chars().filter(|c| !c.is_whitespace()).collect())
     } else {
         Cow::Borrowed(text)

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Blueprint, Paper};
+use super::{Blueprint, GivenAnswer, Paper};
 use crate::core::bank::{Answer, Bank, Question, QuestionKind};
 use crate::core::law::Book;
 
@@ -62,6 +62,42 @@ pub fn mark(question: &Question, given: Option<&Answer>, points: u16, rule: Mult
         }
         _ => Score(0),
     }
+}
+
+/// What [`mark`] gives for the answer a [`GivenAnswer`] stands for, and whether that answer
+/// is exactly the key: re-grading a result record without building its answers.
+pub fn mark_given(
+    question: &Question,
+    given: GivenAnswer,
+    points: u16,
+    rule: MultipleRule,
+) -> (Score, bool) {
+    let full = Score::points(u32::from(points));
+    let chosen = |set: u32| (0..32u8).filter(move |&o| set & 1 << o != 0);
+    let correct = match (given, &question.answer) {
+        (GivenAnswer::Blank, _) => false,
+        (GivenAnswer::Verdict(v), answer) => *answer == Answer::Verdict(v),
+        (GivenAnswer::Choices(set), Answer::Choices(key)) => key.iter().copied().eq(chosen(set)),
+        (GivenAnswer::Choices(_), Answer::Verdict(_)) => false,
+    };
+    if correct {
+        return (full, true);
+    }
+    let earned = match (question.kind, rule, given, &question.answer) {
+        (
+            QuestionKind::Multiple,
+            MultipleRule::HalfForSubset,
+            GivenAnswer::Choices(set),
+            Answer::Choices(key),
+        ) if set != 0
+            && (set.count_ones() as usize) < key.len()
+            && chosen(set).all(|o| key.contains(&o)) =>
+        {
+            Score(full.0 / 2)
+        }
+        _ => Score(0),
+    };
+    (earned, false)
 }
 
 /// Earned and full marks over some questions, with how many were fully right.
@@ -149,7 +185,7 @@ pub fn grade(
 
 /// Grades a paper's questions, each with the answer given (in the bank's option terms), in
 /// paper order: what [`grade`] does once it has found the questions.
-pub fn grade_answered<'q>(
+fn grade_answered<'q>(
     answered: impl IntoIterator<Item = (&'q Question, Option<&'q Answer>)>,
     blueprint: &Blueprint,
     rule: MultipleRule,
@@ -202,6 +238,40 @@ mod tests {
     use super::*;
     use crate::core::exam::draw;
     use crate::core::exam::paper::tests::{small_bank, small_blueprint};
+
+    #[test]
+    fn a_given_answer_marks_as_the_answer_it_stands_for() {
+        let mut questions = small_bank().questions().to_vec();
+        let mut unsorted_key = questions[4].clone();
+        unsorted_key.answer = Answer::Choices(vec![2, 0]);
+        questions.push(unsorted_key);
+        let tokens = [
+            "-", "T", "F", "A", "B", "C", "D", "AC", "CA", "AAC", "ABC", "ABCD", "BD", "Z", "AZ",
+        ];
+        for question in &questions {
+            for token in tokens {
+                let given = crate::core::exam::given_answers(token)
+                    .next()
+                    .unwrap()
+                    .unwrap();
+                let answer = match token {
+                    "-" => None,
+                    "T" => Some(Answer::Verdict(true)),
+                    "F" => Some(Answer::Verdict(false)),
+                    letters => Some(Answer::choices(letters.bytes().map(|b| b - b'A').collect())),
+                };
+                for rule in [MultipleRule::AllOrNothing, MultipleRule::HalfForSubset] {
+                    let right = answer.as_ref().is_some_and(|a| question.is_correct(a));
+                    assert_eq!(
+                        mark_given(question, given, 3, rule),
+                        (mark(question, answer.as_ref(), 3, rule), right),
+                        "{} {token} {rule:?}",
+                        question.id
+                    );
+                }
+            }
+        }
+    }
 
     fn multiple() -> Question {
         let bank = small_bank();

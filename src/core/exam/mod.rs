@@ -26,7 +26,7 @@ pub use definition::{
     counted_attempt, CountRule, ExamDefinition, ReviewRule, StartRefusal, Window, WindowState,
 };
 pub use grading::{
-    grade, grade_answered, mark, Grade, GradeError, ItemResult, MultipleRule, Score, Tally,
+    grade, mark, mark_given, Grade, GradeError, ItemResult, MultipleRule, Score, Tally,
 };
 /// The small bank and blueprint the exam tests draw from, for the units' tests too.
 #[cfg(test)]
@@ -34,7 +34,7 @@ pub(crate) use paper::tests::{small_bank, small_blueprint};
 pub use paper::{draw, DrawError, Drawer, Paper, PaperItem};
 pub use qr::qr_svg;
 pub use result::{
-    decode_answers, decode_result_code, encode_answers, parse_result_file, Participant,
+    decode_result_code, encode_answers, given_answers, parse_result_file, GivenAnswer, Participant,
     ResultRecord, RESULT_PREFIX,
 };
 pub use store::{

@@ -123,44 +123,45 @@ fn slot(kind: QuestionKind) -> usize {
 }
 
 /// A drawable unit: a standalone question, or a case's questions together in bank order.
-struct Unit<'b> {
-    questions: Vec<&'b Question>,
+struct Unit {
+    /// The positions of its questions in the bank.
+    questions: Vec<usize>,
     /// How many questions of each kind (in [`KINDS`] order) the unit takes up.
     needs: [u16; 3],
-}
-
-impl Unit<'_> {
-    fn is_case(&self) -> bool {
-        self.questions[0].case.is_some()
-    }
+    is_case: bool,
 }
 
 /// The drawable units of the bank: each standalone question alone, each case's questions
 /// together in bank order; only units all of whose questions the blueprint admits.
-fn units<'b>(bank: &'b Bank, blueprint: &Blueprint) -> Vec<Unit<'b>> {
-    let mut units: Vec<Vec<&Question>> = Vec::new();
+fn units(bank: &[Question], blueprint: &Blueprint) -> Vec<Unit> {
+    let mut units: Vec<Vec<usize>> = Vec::new();
     let mut case_unit: Vec<(&str, usize)> = Vec::new();
-    for question in bank.questions() {
+    for (at_bank, question) in bank.iter().enumerate() {
         match &question.case {
-            None => units.push(vec![question]),
+            None => units.push(vec![at_bank]),
             Some(case) => match case_unit.iter().find(|(id, _)| id == case) {
-                Some(&(_, at)) => units[at].push(question),
+                Some(&(_, at)) => units[at].push(at_bank),
                 None => {
                     case_unit.push((case, units.len()));
-                    units.push(vec![question]);
+                    units.push(vec![at_bank]);
                 }
             },
         }
     }
-    units.retain(|unit| unit.iter().all(|q| blueprint.admits(q)));
+    units.retain(|unit| unit.iter().all(|&q| blueprint.admits(&bank[q])));
     units
         .into_iter()
         .map(|questions| {
             let mut needs = [0u16; 3];
-            for q in &questions {
-                needs[slot(q.kind)] += 1;
+            for &q in &questions {
+                needs[slot(bank[q].kind)] += 1;
             }
-            Unit { questions, needs }
+            let is_case = bank[questions[0]].case.is_some();
+            Unit {
+                questions,
+                needs,
+                is_case,
+            }
         })
         .collect()
 }
@@ -176,26 +177,28 @@ pub fn draw(blueprint: &Blueprint, bank: &Bank, seed: u64) -> Result<Paper, Draw
 /// every paper.
 pub struct Drawer<'b> {
     blueprint: &'b Blueprint,
-    units: Vec<Unit<'b>>,
+    /// The bank's questions, which the units and the pool point into.
+    bank: &'b [Question],
+    units: Vec<Unit>,
     /// Each kind's count on the paper, in [`KINDS`] order.
     quotas: [u16; 3],
     /// The imported set's questions the blueprint's unit draw picks from (empty without one).
-    unit_pool: Vec<&'b Question>,
+    unit_pool: Vec<usize>,
 }
 
 impl<'b> Drawer<'b> {
     /// A drawer for the blueprint, which must be valid.
     pub fn new(blueprint: &'b Blueprint, bank: &'b Bank) -> Result<Drawer<'b>, DrawError> {
         blueprint.validate().map_err(DrawError::InvalidBlueprint)?;
+        let questions = bank.questions();
         Ok(Drawer {
             blueprint,
-            units: units(bank, blueprint),
+            bank: questions,
+            units: units(questions, blueprint),
             quotas: KINDS.map(|kind| blueprint.section(kind).map_or(0, |s| s.count)),
             unit_pool: match blueprint.unit.as_ref().filter(|u| u.count > 0) {
-                Some(draw) => bank
-                    .questions()
-                    .iter()
-                    .filter(|q| imported_set_of(&q.id) == Some(draw.set.as_str()))
+                Some(draw) => (0..questions.len())
+                    .filter(|&q| imported_set_of(&questions[q].id) == Some(draw.set.as_str()))
                     .collect(),
                 None => Vec::new(),
             },
@@ -209,7 +212,8 @@ impl<'b> Drawer<'b> {
         let questions = self.draw_from(&mut rng)?;
         let items = questions
             .into_iter()
-            .map(|question| {
+            .map(|at| {
+                let question = &self.bank[at];
                 let mut order = Vec::new();
                 if self.blueprint.shuffle_options && question.kind != QuestionKind::Judge {
                     order = (0..question.options.len() as u8).collect();
@@ -224,22 +228,23 @@ impl<'b> Drawer<'b> {
         Ok(Paper { items })
     }
 
-    /// The questions of the paper of `seed`, in paper order, borrowed from the bank: what
-    /// [`Drawer::draw`] gives without the option orders (grading takes answers in the bank's
-    /// option terms), and without copying the question ids.
-    pub fn draw_questions(&self, seed: u64) -> Result<Vec<&'b Question>, DrawError> {
+    /// The positions in the bank of the questions of the paper of `seed`, in paper order:
+    /// the questions [`Drawer::draw`] gives, without the option orders (grading takes answers
+    /// in the bank's option terms; they are shuffled after all questions are drawn) and
+    /// without copying the question ids.
+    pub fn draw_positions(&self, seed: u64) -> Result<Vec<usize>, DrawError> {
         self.draw_from(&mut ChaCha8Rng::seed_from_u64(seed))
     }
 
-    /// The questions drawn with `rng`, in paper order.
-    fn draw_from(&self, rng: &mut ChaCha8Rng) -> Result<Vec<&'b Question>, DrawError> {
+    /// The positions in the bank of the questions drawn with `rng`, in paper order.
+    fn draw_from(&self, rng: &mut ChaCha8Rng) -> Result<Vec<usize>, DrawError> {
         let blueprint = self.blueprint;
-        let mut shuffled: Vec<&Unit<'b>> = self.units.iter().collect();
+        let mut shuffled: Vec<&Unit> = self.units.iter().collect();
         shuffle(&mut shuffled, rng);
 
         let quotas = self.quotas;
         let mut taken = [0u16; 3];
-        let mut chosen: Vec<&Unit<'b>> = Vec::new();
+        let mut chosen: Vec<&Unit> = Vec::new();
         for unit in shuffled {
             if (0..3).all(|i| taken[i] + unit.needs[i] <= quotas[i]) {
                 for (taken, needs) in taken.iter_mut().zip(unit.needs) {
@@ -261,17 +266,16 @@ impl<'b> Drawer<'b> {
             }
         }
 
-        let mut ordered: Vec<&'b Question> =
-            Vec::with_capacity(blueprint.question_count() as usize);
+        let mut ordered: Vec<usize> = Vec::with_capacity(blueprint.question_count() as usize);
         for section in &blueprint.sections {
-            let standalone = chosen.iter().filter(|u| !u.is_case());
+            let standalone = chosen.iter().filter(|u| !u.is_case);
             ordered.extend(
                 standalone
                     .map(|u| u.questions[0])
-                    .filter(|q| q.kind == section.kind),
+                    .filter(|&q| self.bank[q].kind == section.kind),
             );
         }
-        for unit in chosen.iter().filter(|u| u.is_case()) {
+        for unit in chosen.iter().filter(|u| u.is_case) {
             ordered.extend(unit.questions.iter().copied());
         }
         if let Some(draw) = blueprint.unit.as_ref().filter(|u| u.count > 0) {
@@ -403,10 +407,10 @@ pub(crate) mod tests {
             let paper = drawer.draw(seed).unwrap();
             assert_eq!(Ok(&paper), draw(&blueprint, &bank, seed).as_ref());
             let questions: Vec<&str> = drawer
-                .draw_questions(seed)
+                .draw_positions(seed)
                 .unwrap()
-                .iter()
-                .map(|q| q.id.as_str())
+                .into_iter()
+                .map(|at| bank.questions()[at].id.as_str())
                 .collect();
             assert_eq!(questions, ids(&paper), "the same questions without options");
         }

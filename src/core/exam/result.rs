@@ -130,7 +130,8 @@ impl ResultRecord {
             self.checksum.is_empty(),
             "the canonical form has no checksum"
         );
-        let mut bytes = b"xuefa-result-1|".to_vec();
+        let mut bytes = Vec::with_capacity(512);
+        bytes.extend_from_slice(b"xuefa-result-1|");
         serde_json::to_writer(&mut bytes, self).expect("a record serialises");
         short_hash(&bytes, 16)
     }
@@ -217,19 +218,27 @@ fn tokens(text: &str) -> impl Iterator<Item = Result<Token<'_>, CodeError>> {
         })
 }
 
-/// Reads [`encode_answers`]' form back: one entry per paper position.
-pub fn decode_answers(text: &str) -> Result<Vec<Option<Answer>>, CodeError> {
-    tokens(text)
-        .map(|token| {
-            Ok(match token? {
-                Token::Blank => None,
-                Token::Verdict(verdict) => Some(Answer::Verdict(verdict)),
-                Token::Letters(letters) => {
-                    Some(Answer::choices(letters.bytes().map(|b| b - b'A').collect()))
-                }
-            })
+/// One answer of [`encode_answers`]' form as given, read without building an [`Answer`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GivenAnswer {
+    Blank,
+    Verdict(bool),
+    /// The options chosen, bit `i` for option `i` in the bank's order (never empty).
+    Choices(u32),
+}
+
+/// Reads [`encode_answers`]' form back without allocating: one answer per paper position,
+/// or why a token is not one.
+pub fn given_answers(text: &str) -> impl Iterator<Item = Result<GivenAnswer, CodeError>> + '_ {
+    tokens(text).map(|token| {
+        Ok(match token? {
+            Token::Blank => GivenAnswer::Blank,
+            Token::Verdict(verdict) => GivenAnswer::Verdict(verdict),
+            Token::Letters(letters) => {
+                GivenAnswer::Choices(letters.bytes().fold(0, |set, b| set | 1 << (b - b'A')))
+            }
         })
-        .collect()
+    })
 }
 
 fn checked(record: ResultRecord) -> Result<ResultRecord, CodeError> {
@@ -318,9 +327,12 @@ mod tests {
         );
         assert_eq!(decode_result_code(&code), Ok(r.clone()));
         assert_eq!(parse_result_file(&r.to_json()), Ok(r.clone()));
-        let answers = decode_answers(&r.answers).unwrap();
+        let answers: Vec<GivenAnswer> = given_answers(&r.answers).map(Result::unwrap).collect();
         assert_eq!(answers.len(), 14);
-        assert_eq!(answers.iter().filter(|a| a.is_some()).count(), 8);
+        assert_eq!(
+            answers.iter().filter(|&&a| a != GivenAnswer::Blank).count(),
+            8
+        );
     }
 
     #[test]
@@ -373,17 +385,19 @@ mod tests {
         ]);
         let text = encode_answers(&paper, &answers);
         assert_eq!(text, "AC.-.F.T", "bank option order, not the shuffled one");
+        let decode = |text| given_answers(text).collect::<Result<Vec<_>, _>>();
         assert_eq!(
-            decode_answers(&text).unwrap(),
+            decode(&text).unwrap(),
             vec![
-                Some(Answer::Choices(vec![0, 2])),
-                None,
-                Some(Answer::Verdict(false)),
-                Some(Answer::Verdict(true))
+                GivenAnswer::Choices(0b101),
+                GivenAnswer::Blank,
+                GivenAnswer::Verdict(false),
+                GivenAnswer::Verdict(true)
             ]
         );
-        assert!(decode_answers("A..B").is_err());
-        assert!(decode_answers("a").is_err());
+        assert_eq!(decode("CA.CAA").unwrap(), [GivenAnswer::Choices(0b101); 2]);
+        assert!(decode("A..B").is_err());
+        assert!(decode("a").is_err());
     }
 
     #[test]
@@ -399,7 +413,7 @@ mod tests {
         fn no_text_makes_the_result_decoders_panic(text in any::<String>()) {
             let _ = decode_result_code(&text);
             let _ = parse_result_file(&text);
-            let _ = decode_answers(&text);
+            let _ = given_answers(&text).count();
         }
 
         #[test]

@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 use super::{unit_report, Lines, Responses, Roster, ScoredResult, UnitReport};
 use crate::core::bank::Bank;
 use crate::core::exam::{
-    bank_version, counted_attempt, decode_answers, decode_result_code, grade_answered,
-    parse_result_file, CodeError, CountRule, DrawError, Drawer, ExamDefinition, Grade,
-    ResultRecord, Score, RESULT_PREFIX,
+    bank_version, counted_attempt, decode_result_code, given_answers, mark_given,
+    parse_result_file, CodeError, CountRule, DrawError, Drawer, ExamDefinition, ResultRecord,
+    Score, RESULT_PREFIX,
 };
 
 /// Why a collected record does not count.
@@ -67,18 +67,21 @@ pub struct FlaggedRecord {
     pub record: Option<ResultRecord>,
 }
 
-/// A record that passed every check, with the grade recomputed from its answers.
+/// A record that passed every check, with the score recomputed from its answers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AcceptedRecord {
     pub source: String,
     pub record: ResultRecord,
-    pub grade: Grade,
+    score: Score,
+    /// Each question of the paper, in paper order: its position in the exam's bank (see
+    /// [`Collection::question_ids`]) and whether it was answered exactly right.
+    pub outcomes: Vec<(u32, bool)>,
 }
 
 impl AcceptedRecord {
     /// The score as re-graded here (not as the participant's app claimed it).
     pub fn score(&self) -> Score {
-        self.grade.total.earned
+        self.score
     }
 
     /// Whether the score the record claims differs from the re-graded one.
@@ -95,6 +98,8 @@ pub struct Collection {
     /// Accepted attempts that another attempt of the same person outranks.
     pub superseded: Vec<AcceptedRecord>,
     pub flagged: Vec<FlaggedRecord>,
+    /// The ids of the exam's bank's questions, by position (what outcomes refer to).
+    pub question_ids: Vec<String>,
 }
 
 impl Collection {
@@ -119,10 +124,9 @@ impl Collection {
             .map(|a| Responses {
                 score: f64::from(a.score().0) / 2.0,
                 items: a
-                    .grade
-                    .items
+                    .outcomes
                     .iter()
-                    .map(|i| (i.question.as_str(), i.correct))
+                    .map(|&(at, correct)| (self.question_ids[at as usize].as_str(), correct))
                     .collect(),
             })
             .collect()
@@ -183,6 +187,9 @@ pub struct Collector<'a> {
     exam: &'a ExamDefinition,
     roster: &'a Roster,
     drawer: Result<Drawer<'a>, DrawError>,
+    exam_bank: &'a Bank,
+    /// Each of the exam bank's questions' points on the exam's papers, by position.
+    points: Vec<u16>,
     loaded_version: String,
     exam_hash: String,
     known_units: Vec<String>,
@@ -205,6 +212,12 @@ impl<'a> Collector<'a> {
             exam,
             roster,
             drawer: Drawer::new(&exam.blueprint, exam_bank),
+            exam_bank,
+            points: exam_bank
+                .questions()
+                .iter()
+                .map(|q| exam.blueprint.points_for(q))
+                .collect(),
             loaded_version: loaded_version.to_string(),
             exam_hash: exam.hash(),
             known_units: roster.units().into_iter().map(|(u, _)| u).collect(),
@@ -241,12 +254,13 @@ impl<'a> Collector<'a> {
                 &self.known_units,
                 &record,
             )
-            .and_then(|()| regrade(self.exam, &self.drawer, &record));
+            .and_then(|()| self.regrade(&record));
             match check {
-                Ok(grade) => self.accepted.push(AcceptedRecord {
+                Ok((score, outcomes)) => self.accepted.push(AcceptedRecord {
                     source: input.source.clone(),
                     record,
-                    grade,
+                    score,
+                    outcomes,
                 }),
                 Err(flag) => self.flagged.push(flagged(flag, Some(record))),
             }
@@ -260,7 +274,50 @@ impl<'a> Collector<'a> {
             counted,
             superseded,
             flagged: self.flagged,
+            question_ids: self
+                .exam_bank
+                .questions()
+                .iter()
+                .map(|q| q.id.clone())
+                .collect(),
         }
+    }
+
+    /// Redraws the paper from the record's seed and grades the record's answers on it: the
+    /// score `grade_answered` gives, and each question's position and whether it was right.
+    fn regrade(&self, record: &ResultRecord) -> Result<(Score, Vec<(u32, bool)>), Flag> {
+        let unreadable = |why: String| Flag::Unreadable(why);
+        let paper = self
+            .drawer
+            .as_ref()
+            .map_err(|e| unreadable(e.to_string()))?
+            .draw_positions(record.seed)
+            .map_err(|e| unreadable(e.to_string()))?;
+        let questions = self.exam_bank.questions();
+        let rule = self.exam.multiple_rule;
+        let mut score = Score(0);
+        let mut outcomes = Vec::with_capacity(paper.len());
+        let mut given = given_answers(&record.answers);
+        for &at in &paper {
+            match given.next() {
+                Some(answer) => {
+                    let answer = answer.map_err(|e| unreadable(e.to_string()))?;
+                    let (earned, right) = mark_given(&questions[at], answer, self.points[at], rule);
+                    score.0 += earned.0;
+                    outcomes.push((at as u32, right));
+                }
+                None => break,
+            }
+        }
+        let answers = outcomes.len() + given.count();
+        if answers != paper.len() {
+            return Err(unreadable(format!(
+                "答案有 {} 项，试卷有 {} 题",
+                answers,
+                paper.len()
+            )));
+        }
+        Ok((score, outcomes))
     }
 }
 
@@ -291,38 +348,6 @@ fn check_record(
         return Err(Flag::UnknownUnit);
     }
     Ok(())
-}
-
-/// Redraws the paper from the record's seed and grades the record's answers on it.
-fn regrade(
-    exam: &ExamDefinition,
-    drawer: &Result<Drawer, DrawError>,
-    record: &ResultRecord,
-) -> Result<Grade, Flag> {
-    let unreadable = |why: String| Flag::Unreadable(why);
-    let paper = drawer
-        .as_ref()
-        .map_err(|e| unreadable(e.to_string()))?
-        .draw_questions(record.seed)
-        .map_err(|e| unreadable(e.to_string()))?;
-    let answers = decode_answers(&record.answers).map_err(|e| unreadable(e.to_string()))?;
-    if answers.len() != paper.len() {
-        return Err(unreadable(format!(
-            "答案有 {} 项，试卷有 {} 题",
-            answers.len(),
-            paper.len()
-        )));
-    }
-    let answered = paper
-        .iter()
-        .zip(&answers)
-        .map(|(&question, answer)| (question, answer.as_ref()));
-    Ok(grade_answered(
-        answered,
-        &exam.blueprint,
-        exam.multiple_rule,
-        (exam.pass_line, exam.excellence_line),
-    ))
 }
 
 /// Splits accepted attempts into the one counted per person and the rest.

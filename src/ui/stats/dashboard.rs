@@ -143,39 +143,63 @@ fn bar_label(unit: &str) -> String {
     }
 }
 
-/// A horizontal bar per unit for one rate.
+/// A horizontal bar per unit for one rate, in a list that is closed at first: its bars are put
+/// on the page only once it is opened, so that a county's report paints at once.
 fn rate_bars(
     title: &'static str,
     rows: &[UnitRow],
     rate: fn(&UnitRow) -> Option<f64>,
 ) -> impl IntoView {
-    let height = rows.len() * 24 + 8;
-    let bars = rows
+    let count = rows.len();
+    let height = count * 24 + 8;
+    let bars: Vec<(String, String, f64, String)> = rows
         .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let y = i * 24 + 4;
+        .map(|row| {
             let value = rate(row);
             let width = value.unwrap_or(0.0) * 200.0;
+            (
+                format!("{}：{}", row.unit, format_rate(value)),
+                bar_label(&row.unit),
+                width,
+                format_rate(value),
+            )
+        })
+        .collect();
+    let open = RwSignal::new(false);
+    let chart = move || {
+        open.get().then(|| {
+            let bars = bars
+                .iter()
+                .enumerate()
+                .map(|(i, (full, label, width, shown))| {
+                    let y = i * 24 + 4;
+                    view! {
+                        <g>
+                            <title>{full.clone()}</title>
+                            <text x="0" y=y + 15 class="bar-label">{label.clone()}</text>
+                            <rect x="120" y=y width=format!("{width:.1}") height="18" class="chart-bar" />
+                            <text x=format!("{:.1}", 124.0 + width) y=y + 15 class="bar-value">
+                                {shown.clone()}
+                            </text>
+                        </g>
+                    }
+                })
+                .collect_view();
             view! {
-                <g>
-                    <title>{format!("{}：{}", row.unit, format_rate(value))}</title>
-                    <text x="0" y=y + 15 class="bar-label">{bar_label(&row.unit)}</text>
-                    <rect x="120" y=y width=format!("{width:.1}") height="18" class="chart-bar" />
-                    <text x=format!("{:.1}", 124.0 + width) y=y + 15 class="bar-value">
-                        {format_rate(value)}
-                    </text>
-                </g>
+                <svg viewBox=format!("0 0 380 {height}") role="img" aria-label=title>
+                    {bars}
+                </svg>
             }
         })
-        .collect_view();
+    };
     view! {
-        <figure class="chart">
-            <figcaption>{title}</figcaption>
-            <svg viewBox=format!("0 0 380 {height}") role="img" aria-label=title>
-                {bars}
-            </svg>
-        </figure>
+        <details
+            class="chart"
+            on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())
+        >
+            <summary>{format!("{title}（{count} 个单位）")}</summary>
+            {chart}
+        </details>
     }
 }
 
@@ -186,9 +210,9 @@ fn Charts(computed: Arc<Computed>) -> impl IntoView {
     let total = f64::from(computed.exam.blueprint.total_points());
     let scores: Vec<f64> = computed
         .collection
-        .scored()
+        .counted
         .iter()
-        .map(|s| s.score)
+        .map(|a| f64::from(a.score().0) / 2.0)
         .collect();
     let bins = score_histogram(&scores, total);
     let highest = bins.iter().copied().max().unwrap_or(0).max(1);

@@ -465,16 +465,18 @@ pub fn ResultsImport() -> impl IntoView {
     };
     let add_codes = move |_| {
         mark("xuefa:results-added");
-        let pasted: Vec<CollectedInput> = codes
-            .get_untracked()
-            .lines()
-            .enumerate()
-            .filter(|(_, line)| !line.trim().is_empty())
-            .map(|(i, line)| CollectedInput {
-                source: format!("粘贴第 {} 行", i + 1),
-                text: line.trim().to_string(),
-            })
-            .collect();
+        // Read in place: the pasted text may be megabytes.
+        let pasted: Vec<CollectedInput> = codes.with_untracked(|codes| {
+            codes
+                .lines()
+                .enumerate()
+                .filter(|(_, line)| !line.trim().is_empty())
+                .map(|(i, line)| CollectedInput {
+                    source: format!("粘贴第 {} 行", i + 1),
+                    text: line.trim().to_string(),
+                })
+                .collect()
+        });
         inputs.results.update(|r| r.extend(pasted));
         codes.set(String::new());
     };
