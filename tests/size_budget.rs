@@ -12,14 +12,15 @@ use std::process::Command;
 /// Gzipped bytes reached per first-load file, by kind of file. Raised on 2026-11-27 from
 /// 410,701 B in total to 470,184 B, deliberately, when the 题库 browse page (+25 KB), the
 /// 我的数据 backup page (+20 KB), the 繁體 button (+2 KB), focus handling and the timer's
-/// announcement, and the IndexedDB access backup needs for the statistics data landed; and by
-/// 317 B for `fetch-bank.js` (the bank's early download, which saves a round trip).
+/// announcement, and the IndexedDB access backup needs for the statistics data landed; set to
+/// 472,708 B later that day with `fetch-bank.js` (the bank's early download, 317 B) and the
+/// shared paper drawing and table reading the county and million-row work changed (+2.2 KB).
 const REACHED: [(&str, usize); 5] = [
     ("loader init-*.js", 203),
     ("early bank download fetch-bank.js", 317),
-    ("script xuefa-*.js", 10_382),
-    ("wasm xuefa-*_bg.wasm", 455_427),
-    ("stylesheet style-*.css", 4_172),
+    ("script xuefa-*.js", 10_407),
+    ("wasm xuefa-*_bg.wasm", 457_596),
+    ("stylesheet style-*.css", 4_185),
 ];
 
 /// Issue 11's ceiling for the whole first load.
