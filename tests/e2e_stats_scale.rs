@@ -41,14 +41,8 @@ async fn a_county_imports_and_renders() {
     let bank = bank();
     let exam = county::exam(&bank);
     let roster = county::roster();
-    let inputs: Vec<CollectedInput> = county::result_codes(&exam, &bank)
-        .into_iter()
-        .enumerate()
-        .map(|(i, code)| CollectedInput {
-            source: format!("粘贴第 {} 行", i + 1),
-            text: code,
-        })
-        .collect();
+    let codes = county::result_codes(&exam, &bank).join("\n");
+    let inputs = CollectedInput::per_line(&codes, "粘贴");
     let expected =
         summary_rows(&collect_results(&exam, &bank, &roster, &inputs).report(&exam, &roster));
     let total = expected.last().unwrap().clone();
@@ -56,8 +50,6 @@ async fn a_county_imports_and_renders() {
     let files = TempDir::new();
     let roster_file = files.0.join("roster.csv");
     std::fs::write(&roster_file, county::roster_csv()).unwrap();
-    let codes: Vec<&str> = inputs.iter().map(|i| i.text.as_str()).collect();
-    let codes = codes.join("\n");
 
     let server = StaticServer::dist();
     let browser = Browser::start(1280, 900).await;

@@ -63,14 +63,7 @@ pub fn record_inputs(path: &Path, bytes: &[u8]) -> Vec<CollectedInput> {
             text: text.into_owned(),
         }];
     }
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| CollectedInput {
-            source: format!("{name} 第 {} 行", i + 1),
-            text: line.trim().to_string(),
-        })
-        .collect()
+    CollectedInput::per_line(&text, &format!("{name} "))
 }
 
 /// The summary of a collection for stderr: how many records counted, were outranked by

@@ -29,6 +29,11 @@ impl Score {
     pub fn points(points: u32) -> Score {
         Score(points * 2)
     }
+
+    /// The score in points, a half point as .5.
+    pub fn as_points(self) -> f64 {
+        f64::from(self.0) / 2.0
+    }
 }
 
 impl fmt::Display for Score {
@@ -238,6 +243,13 @@ mod tests {
     use super::*;
     use crate::core::exam::draw;
     use crate::core::exam::paper::tests::{small_bank, small_blueprint};
+
+    #[test]
+    fn a_score_in_points_keeps_its_half_point() {
+        assert_eq!(Score(119).as_points(), 59.5);
+        assert_eq!(Score::points(60).as_points(), 60.0);
+        assert_eq!(Score(0).as_points(), 0.0);
+    }
 
     #[test]
     fn a_given_answer_marks_as_the_answer_it_stands_for() {

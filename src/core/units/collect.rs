@@ -58,6 +58,22 @@ pub struct CollectedInput {
     pub text: String,
 }
 
+impl CollectedInput {
+    /// One input per line of text that holds result codes (pasted, or a text file): blank lines
+    /// skipped, each line trimmed, its source "`{place}`第 n 行" (n counted from 1, blank lines
+    /// included, so it is the line the user sees).
+    pub fn per_line(text: &str, place: &str) -> Vec<CollectedInput> {
+        text.lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .map(|(i, line)| CollectedInput {
+                source: format!("{place}第 {} 行", i + 1),
+                text: line.trim().to_string(),
+            })
+            .collect()
+    }
+}
+
 /// A record set apart, with the reason.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FlaggedRecord {
@@ -111,7 +127,7 @@ impl Collection {
                 person_id: a.record.participant.staff_id.clone(),
                 name: a.record.participant.name.clone(),
                 unit: a.record.participant.unit.clone(),
-                score: f64::from(a.score().0) / 2.0,
+                score: a.score().as_points(),
                 submitted_at: a.record.submitted_ms as i64,
             })
             .collect()
@@ -122,7 +138,7 @@ impl Collection {
         self.counted
             .iter()
             .map(|a| Responses {
-                score: f64::from(a.score().0) / 2.0,
+                score: a.score().as_points(),
                 items: a
                     .outcomes
                     .iter()
@@ -392,6 +408,24 @@ pub(crate) mod tests {
     use crate::core::exam::{draw, Attempt, Participant, Window};
     use crate::core::exam::{small_bank, small_blueprint};
     use crate::core::units::roster::test_person as person;
+
+    #[test]
+    fn pasted_codes_are_one_input_per_line_named_by_the_line_the_user_sees() {
+        let inputs = CollectedInput::per_line("  XF1-a \n\n \t\nXF1-b\r\nXF1-c", "粘贴");
+        let got: Vec<(&str, &str)> = inputs
+            .iter()
+            .map(|i| (i.source.as_str(), i.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("粘贴第 1 行", "XF1-a"),
+                ("粘贴第 4 行", "XF1-b"),
+                ("粘贴第 5 行", "XF1-c")
+            ]
+        );
+        assert!(CollectedInput::per_line("\n  \n", "粘贴").is_empty());
+    }
 
     pub(crate) fn exam(bank: &Bank) -> ExamDefinition {
         let mut exam = ExamDefinition::mock("E1".into(), bank_version(bank));

@@ -212,7 +212,7 @@ fn Charts(computed: Arc<Computed>) -> impl IntoView {
         .collection
         .counted
         .iter()
-        .map(|a| f64::from(a.score().0) / 2.0)
+        .map(|a| a.score().as_points())
         .collect();
     let bins = score_histogram(&scores, total);
     let highest = bins.iter().copied().max().unwrap_or(0).max(1);

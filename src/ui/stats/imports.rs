@@ -466,17 +466,7 @@ pub fn ResultsImport() -> impl IntoView {
     let add_codes = move |_| {
         mark("xuefa:results-added");
         // Read in place: the pasted text may be megabytes.
-        let pasted: Vec<CollectedInput> = codes.with_untracked(|codes| {
-            codes
-                .lines()
-                .enumerate()
-                .filter(|(_, line)| !line.trim().is_empty())
-                .map(|(i, line)| CollectedInput {
-                    source: format!("粘贴第 {} 行", i + 1),
-                    text: line.trim().to_string(),
-                })
-                .collect()
-        });
+        let pasted = codes.with_untracked(|codes| CollectedInput::per_line(codes, "粘贴"));
         inputs.results.update(|r| r.extend(pasted));
         codes.set(String::new());
     };
