@@ -2,6 +2,8 @@
 //! every 33rd person does not sit and the one before sits twice, so there are 13,492 result
 //! records. Shared by `tests/bench_browser.rs`, `tests/e2e_stats_scale.rs` and
 //! `benches/core.rs`, so that the browser and the native figures measure the same records.
+//! [`handed_in`], the record of a sat paper, also serves `tests/e2e_stats.rs` and
+//! `tests/report_command_records.rs`.
 
 use xuefa::core::bank::Bank;
 use xuefa::core::exam::{bank_version, draw, Attempt, ExamDefinition, Participant, ResultRecord};
@@ -55,27 +57,42 @@ pub fn roster_csv() -> String {
 fn record(exam: &ExamDefinition, bank: &Bank, person: usize, sitting: u64) -> ResultRecord {
     let id = format!("GD{person:06}");
     let seed = person as u64 * 2 + sitting;
-    let paper = draw(&exam.blueprint, bank, seed).unwrap();
     let participant =
         Participant::new(&format!("职工{person}"), &id, &unit_of(person), &exam.units).unwrap();
     let start = 1_795_000_000_000 + seed * 1000;
+    handed_in(exam, bank, &id, participant, seed, start, person % 61)
+}
+
+/// The record of an attempt `attempt_id` by `participant` on the paper drawn from `seed`,
+/// started at `at` (ms), with the first `right` questions answered with the key and the rest
+/// left blank, handed in 2 ms later.
+pub fn handed_in(
+    exam: &ExamDefinition,
+    bank: &Bank,
+    attempt_id: &str,
+    participant: Participant,
+    seed: u64,
+    at: u64,
+    right: usize,
+) -> ResultRecord {
+    let paper = draw(&exam.blueprint, bank, seed).unwrap();
     let mut attempt = Attempt::start(
-        id.clone(),
+        attempt_id.into(),
         exam.clone(),
         Some(participant),
         seed,
         paper,
         0,
-        start,
+        at,
     )
     .unwrap();
-    for item in attempt.paper.items.clone().iter().take(person % 61) {
+    for item in attempt.paper.items.clone().iter().take(right) {
         let key = bank.question(&item.question).unwrap().answer.clone();
         attempt
-            .set_answer(&item.question, Some(key), start + 1)
+            .set_answer(&item.question, Some(key), at + 1)
             .unwrap();
     }
-    attempt.submit(start + 2);
+    attempt.submit(at + 2);
     let grade = attempt.grade(bank).unwrap();
     ResultRecord::of(&attempt, &grade).unwrap()
 }
