@@ -58,7 +58,7 @@ async fn issue_exam(
     browser.wait_for_text("考试已生成").await;
     let link = browser.value_of("textarea.exam-link").await;
     assert!(
-        link.starts_with(&server.url("/exam/join?c=XFE1.")),
+        link.starts_with(&server.url("/exam/join?c=XFE2.")),
         "{link}"
     );
     link

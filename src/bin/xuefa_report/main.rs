@@ -37,7 +37,7 @@ use xuefa::core::units::{
 
 const USAGE: &str = "usage: xuefa-report --roster ROSTER(.csv|.xlsx) --results FILE_OR_DIR [--results …] \
 [--pass 60] [--excellent 90] [--counting highest|latest|first] --out (UNITS.csv|REPORT.xlsx) [--absent ABSENT.csv]
-   or: xuefa-report --exam EXAM(.json|XFE1 code file) [--bank questions/|bank.json] --roster ROSTER \
+   or: xuefa-report --exam EXAM(.json|XFE2 or XFE1 code file) [--bank questions/|bank.json] --roster ROSTER \
 --results RECORDS_TABLES_OR_DIR [--results …] --out (UNITS.csv|REPORT.xlsx) [--absent ABSENT.csv]
   with --exam, results may be .json result files, text files of XFR1. codes (one a line) and
   .csv/.xlsx tables; the pass/excellent lines and which attempt counts come from the exam;

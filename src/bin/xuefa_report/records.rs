@@ -8,8 +8,8 @@ use xuefa::core::bank::{load_toml_dir, Bank};
 use xuefa::core::exam::{bank_version, decode_exam_code, ExamDefinition, EXAM_PREFIX};
 use xuefa::core::units::{CollectedInput, Collection, Flag};
 
-/// Reads an exam definition: its JSON (the form the app keeps), or its `XFE1.…` code or share
-/// link as text.
+/// Reads an exam definition: its JSON (the form the app keeps), or its `XFE2.…` (or the first
+/// exams' `XFE1.…`) code or share link as text.
 pub fn load_exam(path: &Path) -> Result<ExamDefinition, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let text = text.trim_start_matches('\u{feff}').trim();

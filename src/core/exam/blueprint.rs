@@ -28,6 +28,29 @@ pub struct UnitDraw {
     pub points: u16,
 }
 
+/// How a paper's questions are taken from the seeded shuffle of the bank. Each order is pinned
+/// by tests: an exam, once issued, must draw the same papers on every device and version.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DrawOrder {
+    /// The first exams' order (exam codes `XFE1.`): the whole bank is shuffled from its end,
+    /// then read from the front until the paper is full — one random number per question of
+    /// the bank, whatever the paper's size.
+    #[default]
+    WholeBank,
+    /// Exams issued since 2026-11-27 (exam codes `XFE2.`): shuffled from the front only as
+    /// far as the paper needs, so a paper costs about one random number per question looked
+    /// at (a tenth as many for 60 questions of 983), and re-grading a county's results is
+    /// that much quicker.
+    AsNeeded,
+}
+
+impl DrawOrder {
+    /// Whether this is the first exams' order, which a definition does not spell out.
+    pub fn is_whole_bank(&self) -> bool {
+        *self == DrawOrder::WholeBank
+    }
+}
+
 /// The rules that draw a paper from the bank.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Blueprint {
@@ -44,6 +67,10 @@ pub struct Blueprint {
     /// Questions from the unit's own set, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<UnitDraw>,
+    /// How questions are taken from the shuffled bank; absent in the first exams'
+    /// definitions, whose hashes and papers therefore stay as they were.
+    #[serde(default, skip_serializing_if = "DrawOrder::is_whole_bank")]
+    pub draw: DrawOrder,
 }
 
 /// The most questions a paper may have.
@@ -74,6 +101,7 @@ impl Blueprint {
             difficulties: vec![],
             shuffle_options: true,
             unit: None,
+            draw: DrawOrder::AsNeeded,
         }
     }
 

@@ -6,10 +6,23 @@ use std::borrow::Cow;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
-use super::ExamDefinition;
+use super::{DrawOrder, ExamDefinition};
 
-/// The prefix of an exam code (format version 1).
-pub const EXAM_PREFIX: &str = "XFE1.";
+/// The prefix of an exam code (format version 2: papers drawn as needed, see [`DrawOrder`]).
+/// An app that knows only version 1 refuses such a code rather than drawing other papers.
+pub const EXAM_PREFIX: &str = "XFE2.";
+
+/// The prefix of the first exams' codes (format version 1: papers drawn from the whole bank's
+/// shuffle); such exams keep it, and their codes are still read.
+pub const EXAM_PREFIX_V1: &str = "XFE1.";
+
+/// The prefix of an exam's code: its format version follows from how its papers are drawn.
+fn exam_prefix(exam: &ExamDefinition) -> &'static str {
+    match exam.blueprint.draw {
+        DrawOrder::WholeBank => EXAM_PREFIX_V1,
+        DrawOrder::AsNeeded => EXAM_PREFIX,
+    }
+}
 
 /// The longest text a decoder looks at; anything longer is refused before decoding.
 pub const MAX_CODE_LEN: usize = 64 * 1024;
@@ -67,7 +80,7 @@ pub(crate) fn decode(
 /// The exam's text code.
 pub fn exam_code(exam: &ExamDefinition) -> String {
     let json = serde_json::to_vec(exam).expect("a definition serialises");
-    encode(EXAM_PREFIX, &json)
+    encode(exam_prefix(exam), &json)
 }
 
 /// The share link of an exam, under the app's address (e.g. `https://example.org/xuefa`).
@@ -88,11 +101,20 @@ pub fn code_in_link(text: &str) -> &str {
     }
 }
 
-/// Reads an exam from its code or share link, and checks it.
+/// Reads an exam from its code or share link (either format version), and checks it.
 pub fn decode_exam_code(text: &str) -> Result<ExamDefinition, CodeError> {
-    let bytes = decode(code_in_link(text), EXAM_PREFIX, "考试代码")?;
+    let code = code_in_link(text);
+    let prefix = if code.trim_start().starts_with(EXAM_PREFIX_V1) {
+        EXAM_PREFIX_V1
+    } else {
+        EXAM_PREFIX
+    };
+    let bytes = decode(code, prefix, "考试代码")?;
     let exam: ExamDefinition =
         serde_json::from_slice(&bytes).map_err(|e| CodeError::Invalid(e.to_string()))?;
+    if exam_prefix(&exam) != prefix {
+        return Err(CodeError::Invalid("考试代码的版本与其抽题方式不符".into()));
+    }
     exam.validate().map_err(CodeError::Invalid)?;
     Ok(exam)
 }
@@ -107,13 +129,13 @@ mod tests {
     fn exam_codes_and_links_round_trip() {
         let exam = official();
         let code = exam_code(&exam);
-        assert!(code.starts_with("XFE1."));
+        assert!(code.starts_with("XFE2."), "papers drawn as needed: {code}");
         assert!(code[5..]
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
         assert_eq!(decode_exam_code(&code), Ok(exam.clone()));
         let link = exam_link("https://example.org/xuefa/", &exam);
-        assert!(link.starts_with("https://example.org/xuefa/exam/join?c=XFE1."));
+        assert!(link.starts_with("https://example.org/xuefa/exam/join?c=XFE2."));
         assert_eq!(decode_exam_code(&link), Ok(exam.clone()));
         let wrapped = format!("  {}\n{}  ", &code[..40], &code[40..]);
         assert_eq!(decode_exam_code(&wrapped), Ok(exam));
@@ -125,6 +147,33 @@ mod tests {
     }
 
     #[test]
+    fn the_first_exams_keep_their_codes_and_a_code_must_match_its_draw_order() {
+        let mut first = official();
+        first.blueprint.draw = DrawOrder::WholeBank;
+        let code = exam_code(&first);
+        assert!(
+            code.starts_with("XFE1."),
+            "an app of version 1 still reads it"
+        );
+        assert!(!code.contains("draw"));
+        assert_eq!(decode_exam_code(&code), Ok(first.clone()));
+        let json = serde_json::to_vec(&first).unwrap();
+        assert!(
+            !String::from_utf8(json.clone()).unwrap().contains("draw"),
+            "its definition, and so its hash, as before"
+        );
+
+        // A version-1 app would ignore the order and draw other papers: such codes are refused.
+        let as_needed = serde_json::to_vec(&official()).unwrap();
+        let mislabelled = encode(EXAM_PREFIX_V1, &as_needed);
+        assert!(matches!(
+            decode_exam_code(&mislabelled),
+            Err(CodeError::Invalid(why)) if why.contains("版本")
+        ));
+        assert!(decode_exam_code(&encode(EXAM_PREFIX, &json)).is_err());
+    }
+
+    #[test]
     fn bad_codes_say_what_is_wrong() {
         assert_eq!(decode_exam_code("  "), Err(CodeError::Empty));
         assert!(matches!(
@@ -132,6 +181,7 @@ mod tests {
             Err(CodeError::WrongPrefix(..))
         ));
         assert_eq!(decode_exam_code("XFE1.!!"), Err(CodeError::Garbled));
+        assert_eq!(decode_exam_code("XFE2.!!"), Err(CodeError::Garbled));
         assert!(matches!(
             decode_exam_code(&encode(EXAM_PREFIX, b"{}")),
             Err(CodeError::Invalid(_))

@@ -18,9 +18,10 @@ mod study_feed;
 
 pub use attempt::{clock, minutes_left, Attempt, AttemptClosed, Submission, SubmittedHow};
 pub use bank_version::{bank_version, short_hash};
-pub use blueprint::{Blueprint, Section, UnitDraw};
+pub use blueprint::{Blueprint, DrawOrder, Section, UnitDraw};
 pub use codes::{
-    code_in_link, decode_exam_code, exam_code, exam_link, CodeError, EXAM_PREFIX, MAX_CODE_LEN,
+    code_in_link, decode_exam_code, exam_code, exam_link, CodeError, EXAM_PREFIX, EXAM_PREFIX_V1,
+    MAX_CODE_LEN,
 };
 pub use definition::{
     counted_attempt, CountRule, ExamDefinition, ReviewRule, StartRefusal, Window, WindowState,

@@ -5,7 +5,7 @@ use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use super::Blueprint;
+use super::{Blueprint, DrawOrder};
 use crate::core::bank::{Answer, Bank, Question, QuestionKind};
 use crate::core::bank_io::imported_set_of;
 
@@ -104,6 +104,21 @@ fn shuffle<T>(items: &mut [T], rng: &mut ChaCha8Rng) {
         let j = below(rng, i as u64 + 1) as usize;
         items.swap(i, j);
     }
+}
+
+/// The items in a seeded random order, Fisher–Yates from the front: each item is final once
+/// given, so a caller that stops early has used one random number per item it took. Written
+/// out, like [`shuffle`], so that the order never depends on a library's version.
+fn shuffled_as_needed<'a, T: Copy>(
+    items: &'a mut [T],
+    rng: &'a mut ChaCha8Rng,
+) -> impl Iterator<Item = T> + 'a {
+    let n = items.len();
+    (0..n).map(move |i| {
+        let j = i + below(rng, (n - i) as u64) as usize;
+        items.swap(i, j);
+        items[i]
+    })
 }
 
 /// The three kinds in the order a unit's needs and a blueprint's quotas are counted.
@@ -239,13 +254,19 @@ impl<'b> Drawer<'b> {
     /// The positions in the bank of the questions drawn with `rng`, in paper order.
     fn draw_from(&self, rng: &mut ChaCha8Rng) -> Result<Vec<usize>, DrawError> {
         let blueprint = self.blueprint;
-        let mut shuffled: Vec<&Unit> = self.units.iter().collect();
-        shuffle(&mut shuffled, rng);
+        let mut units: Vec<&Unit> = self.units.iter().collect();
+        let in_order: Box<dyn Iterator<Item = &Unit>> = match blueprint.draw {
+            DrawOrder::WholeBank => {
+                shuffle(&mut units, rng);
+                Box::new(units.iter().copied())
+            }
+            DrawOrder::AsNeeded => Box::new(shuffled_as_needed(&mut units, rng)),
+        };
 
         let quotas = self.quotas;
         let mut taken = [0u16; 3];
         let mut chosen: Vec<&Unit> = Vec::new();
-        for unit in shuffled {
+        for unit in in_order {
             if (0..3).all(|i| taken[i] + unit.needs[i] <= quotas[i]) {
                 for (taken, needs) in taken.iter_mut().zip(unit.needs) {
                     *taken += needs;
@@ -287,8 +308,16 @@ impl<'b> Drawer<'b> {
                 });
             }
             let mut pool = self.unit_pool.clone();
-            shuffle(&mut pool, rng);
-            ordered.extend(pool.into_iter().take(usize::from(draw.count)));
+            let count = usize::from(draw.count);
+            match blueprint.draw {
+                DrawOrder::WholeBank => {
+                    shuffle(&mut pool, rng);
+                    ordered.extend(pool.into_iter().take(count));
+                }
+                DrawOrder::AsNeeded => {
+                    ordered.extend(shuffled_as_needed(&mut pool, rng).take(count))
+                }
+            }
         }
 
         Ok(ordered)
@@ -381,7 +410,16 @@ pub(crate) mod tests {
             difficulties: vec![],
             shuffle_options: true,
             unit: None,
+            draw: DrawOrder::WholeBank,
         }
+    }
+
+    /// The small blueprint in each draw order.
+    pub(crate) fn in_each_order(blueprint: &Blueprint) -> [Blueprint; 2] {
+        [DrawOrder::WholeBank, DrawOrder::AsNeeded].map(|draw| Blueprint {
+            draw,
+            ..blueprint.clone()
+        })
     }
 
     fn ids(paper: &Paper) -> Vec<&str> {
@@ -391,21 +429,33 @@ pub(crate) mod tests {
     #[test]
     fn the_same_seed_draws_the_same_paper_and_another_seed_another() {
         let bank = small_bank();
-        let a = draw(&small_blueprint(), &bank, 42).unwrap();
-        let b = draw(&small_blueprint(), &bank.clone(), 42).unwrap();
-        assert_eq!(a, b);
-        assert_ne!(ids(&a), ids(&draw(&small_blueprint(), &bank, 43).unwrap()));
-        assert_eq!(a.items.len(), 14);
+        let [whole_bank, as_needed] = in_each_order(&small_blueprint());
+        for blueprint in [&whole_bank, &as_needed] {
+            let a = draw(blueprint, &bank, 42).unwrap();
+            let b = draw(blueprint, &bank.clone(), 42).unwrap();
+            assert_eq!(a, b);
+            assert_ne!(ids(&a), ids(&draw(blueprint, &bank, 43).unwrap()));
+            assert_eq!(a.items.len(), 14);
+        }
+        let differ = (0..20)
+            .filter(|&seed| draw(&whole_bank, &bank, seed) != draw(&as_needed, &bank, seed))
+            .count();
+        assert_eq!(differ, 20, "the two orders are two ways of drawing");
     }
 
     #[test]
     fn a_drawer_draws_what_draw_draws() {
         let bank = small_bank();
-        let blueprint = small_blueprint();
-        let drawer = Drawer::new(&blueprint, &bank).unwrap();
+        for blueprint in in_each_order(&small_blueprint()) {
+            a_drawer_draws_what_draw_draws_for(&blueprint, &bank);
+        }
+    }
+
+    fn a_drawer_draws_what_draw_draws_for(blueprint: &Blueprint, bank: &Bank) {
+        let drawer = Drawer::new(blueprint, bank).unwrap();
         for seed in 0..40 {
             let paper = drawer.draw(seed).unwrap();
-            assert_eq!(Ok(&paper), draw(&blueprint, &bank, seed).as_ref());
+            assert_eq!(Ok(&paper), draw(blueprint, bank, seed).as_ref());
             let questions: Vec<&str> = drawer
                 .draw_positions(seed)
                 .unwrap()
@@ -429,8 +479,11 @@ pub(crate) mod tests {
     #[test]
     fn sections_follow_the_blueprint_and_kinds_are_counted() {
         let bank = small_bank();
-        for seed in 0..50 {
-            let paper = draw(&small_blueprint(), &bank, seed).unwrap();
+        for (blueprint, seed) in in_each_order(&small_blueprint())
+            .iter()
+            .flat_map(|b| (0..50).map(move |seed| (b, seed)))
+        {
+            let paper = draw(blueprint, &bank, seed).unwrap();
             let kinds: Vec<QuestionKind> = paper
                 .items
                 .iter()
@@ -448,11 +501,47 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn in_either_order_no_question_is_favoured() {
+        let bank = small_bank();
+        for blueprint in in_each_order(&small_blueprint()) {
+            let drawer = Drawer::new(&blueprint, &bank).unwrap();
+            let mut drawn = vec![0u32; bank.questions().len()];
+            for seed in 0..3000 {
+                for at in drawer.draw_positions(seed).unwrap() {
+                    drawn[at] += 1;
+                }
+            }
+            // Alike questions (of one kind, standalone or in a case) are drawn alike often.
+            for kind in KINDS {
+                for in_case in [false, true] {
+                    let alike: Vec<u32> = (0..bank.questions().len())
+                        .filter(|&at| bank.questions()[at].kind == kind)
+                        .filter(|&at| bank.questions()[at].case.is_some() == in_case)
+                        .map(|at| drawn[at])
+                        .collect();
+                    let mean = alike.iter().sum::<u32>() as f64 / alike.len() as f64;
+                    for count in alike {
+                        let off = (f64::from(count) - mean).abs() / mean;
+                        let order = blueprint.draw;
+                        assert!(off < 0.25, "{order:?} {kind:?}: {count} vs {mean}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn case_groups_stay_together() {
         let bank = small_bank();
+        for blueprint in in_each_order(&small_blueprint()) {
+            case_groups_stay_together_in(&blueprint, &bank);
+        }
+    }
+
+    fn case_groups_stay_together_in(blueprint: &Blueprint, bank: &Bank) {
         let mut cases_drawn = 0;
         for seed in 0..200 {
-            let paper = draw(&small_blueprint(), &bank, seed).unwrap();
+            let paper = draw(blueprint, bank, seed).unwrap();
             let ids = ids(&paper);
             for case in ["C0", "C1", "C2"] {
                 let positions: Vec<usize> = ids
@@ -478,8 +567,13 @@ pub(crate) mod tests {
 
     #[test]
     fn book_and_difficulty_filters_hold() {
+        for blueprint in in_each_order(&small_blueprint()) {
+            book_and_difficulty_filters_hold_in(blueprint);
+        }
+    }
+
+    fn book_and_difficulty_filters_hold_in(mut blueprint: Blueprint) {
         let bank = small_bank();
-        let mut blueprint = small_blueprint();
         blueprint.books = vec![crate::core::law::Book::Contracts];
         blueprint.difficulties = vec![1];
         blueprint.sections[0].count = 2;
@@ -506,8 +600,11 @@ pub(crate) mod tests {
     fn shuffling_remaps_the_key_to_the_same_option_text() {
         let bank = small_bank();
         let mut shuffled_some = false;
-        for seed in 0..20 {
-            let paper = draw(&small_blueprint(), &bank, seed).unwrap();
+        for (blueprint, seed) in in_each_order(&small_blueprint())
+            .iter()
+            .flat_map(|b| (0..20).map(move |seed| (b, seed)))
+        {
+            let paper = draw(blueprint, &bank, seed).unwrap();
             for item in &paper.items {
                 let q = bank.question(&item.question).unwrap();
                 let labels = item.shown_labels(q);
@@ -542,6 +639,12 @@ pub(crate) mod tests {
 
     #[test]
     fn a_unit_draw_adds_questions_of_the_set_carried_by_the_exam() {
+        for blueprint in in_each_order(&small_blueprint()) {
+            a_unit_draw_adds_questions_of_the_set_carried_by_the_exam_in(blueprint);
+        }
+    }
+
+    fn a_unit_draw_adds_questions_of_the_set_carried_by_the_exam_in(blueprint: Blueprint) {
         use crate::core::bank_io::{Draft, ImportedSet};
         use crate::core::exam::{grade, ExamDefinition, MultipleRule, Score, UnitDraw};
         let drafts: Vec<Draft> = (0..5)
@@ -554,7 +657,7 @@ pub(crate) mod tests {
         let set = ImportedSet::new("本局", "a.csv", drafts, 1);
         let builtin = small_bank();
         let mut exam = ExamDefinition::mock("E1".into(), "v".into());
-        exam.blueprint = small_blueprint();
+        exam.blueprint = blueprint;
         assert_eq!(
             exam.joined_bank(&builtin),
             None,

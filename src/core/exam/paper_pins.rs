@@ -1,10 +1,11 @@
 //! Pinned papers: exams already issued depend on a seed drawing exactly the same questions in
 //! the same order with the same option order, on every device and in every version of the
-//! app. These digests were computed before the drawing code was made faster; a change to
+//! app. The first exams' digests (`DrawOrder::WholeBank`) were computed before the drawing code
+//! was made faster; the `DrawOrder::AsNeeded` ones when that order was introduced. A change to
 //! `paper.rs` that alters any of them breaks issued exams.
 
 use super::paper::tests::{small_bank, small_blueprint};
-use super::{draw, short_hash, Blueprint, ExamDefinition, UnitDraw};
+use super::{draw, short_hash, Blueprint, DrawOrder, ExamDefinition, UnitDraw};
 use crate::core::bank::{Answer, Bank, Question, QuestionKind};
 use crate::core::bank_io::{Draft, ImportedSet};
 
@@ -72,6 +73,19 @@ Q006[] Q061[] Q071[] Ud6b7f8b3-0003[2, 0, 1] Ud6b7f8b3-0007[0, 2, 1] Ud6b7f8b3-0
 
 #[test]
 fn papers_of_several_blueprints_and_seeds_are_pinned() {
+    let digests = digests(DrawOrder::WholeBank);
+    assert_eq!(digests, PINNED_DIGESTS, "{digests:?}");
+}
+
+#[test]
+fn papers_drawn_as_needed_are_pinned() {
+    let digests = digests(DrawOrder::AsNeeded);
+    assert_eq!(digests, PINNED_AS_NEEDED, "{digests:?}");
+}
+
+/// The digests of five blueprints (shuffled options, bank order, filtered, reordered sections,
+/// a unit draw) in the draw order given.
+fn digests(order: DrawOrder) -> [String; 5] {
     let bank = small_bank();
     let shuffled = small_blueprint();
     let mut in_bank_order = small_blueprint();
@@ -85,15 +99,18 @@ fn papers_of_several_blueprints_and_seeds_are_pinned() {
     let mut reordered = small_blueprint();
     reordered.sections.reverse();
     reordered.sections[0].count = 8;
-    let (unit, unit_bank) = unit_exam();
-    let digests = [
-        digest(&shuffled, &bank),
-        digest(&in_bank_order, &bank),
-        digest(&filtered, &bank),
-        digest(&reordered, &bank),
+    let (mut unit, unit_bank) = unit_exam();
+    let mut blueprints = [shuffled, in_bank_order, filtered, reordered];
+    for blueprint in blueprints.iter_mut().chain([&mut unit.blueprint]) {
+        blueprint.draw = order;
+    }
+    [
+        digest(&blueprints[0], &bank),
+        digest(&blueprints[1], &bank),
+        digest(&blueprints[2], &bank),
+        digest(&blueprints[3], &bank),
         digest(&unit.blueprint, &unit_bank),
-    ];
-    assert_eq!(digests, PINNED_DIGESTS, "{digests:?}");
+    ]
 }
 
 const PINNED_DIGESTS: [&str; 5] = [
@@ -102,4 +119,12 @@ const PINNED_DIGESTS: [&str; 5] = [
     "ded7118fc532f188",
     "5fdac09c7af44510",
     "112356d6d59081ed",
+];
+
+const PINNED_AS_NEEDED: [&str; 5] = [
+    "c4aeffa2a87239dc",
+    "efe127da1bf718e4",
+    "662d4937bdb3abcd",
+    "3a87eb78278c90ab",
+    "63a8c28caf7a774c",
 ];

@@ -7,8 +7,8 @@ use super::state::ExamState;
 use crate::core::bank::QuestionKind;
 use crate::core::bank_io::ImportedBank;
 use crate::core::exam::{
-    bank_version, draw, exam_code, exam_link, Blueprint, CountRule, ExamDefinition, MultipleRule,
-    ReviewRule, Section, UnitDraw, Window,
+    bank_version, draw, exam_code, exam_link, Blueprint, CountRule, DrawOrder, ExamDefinition,
+    MultipleRule, ReviewRule, Section, UnitDraw, Window,
 };
 use crate::core::law::Book;
 use crate::ui::browser::{
@@ -136,6 +136,7 @@ impl Form {
                 difficulties: vec![],
                 shuffle_options: true,
                 unit,
+                draw: DrawOrder::AsNeeded,
             },
             bank_version: version,
             minutes: number("考试时长", &self.minutes.get())?,
