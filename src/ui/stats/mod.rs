@@ -103,6 +103,9 @@ pub fn StatsPage() -> impl IntoView {
             while progress.get_untracked().is_some() {
                 after_paint().await;
             }
+            // The report is put on the page when collecting ends; one more frame lets it paint
+            // (and the tasks queued behind that paint run) before the encoding holds the page.
+            after_paint().await;
             let mut store = AdminStore {
                 exam: inputs.exam.get_untracked(),
                 results: inputs.results.get_untracked(),
