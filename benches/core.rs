@@ -13,7 +13,7 @@ use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use xuefa::core::bank::{load_toml_files, toml_files, Bank};
-use xuefa::core::exam::{draw, grade, Blueprint, CountRule, MultipleRule};
+use xuefa::core::exam::{draw, grade, Blueprint, CountRule, DrawOrder, MultipleRule};
 use xuefa::core::units::{
     collect_results, item_analysis, read_results_table, unit_report, CollectedInput, Lines, Roster,
     ScoredResult,
@@ -91,13 +91,25 @@ fn bank_load(c: &mut Criterion) {
 fn exam(c: &mut Criterion) {
     let bank = load(&bank_sources());
     let blueprint = Blueprint::mock_default();
-    c.bench_function("paper draw, mock exam", |b| {
-        let mut seed = 0_u64;
-        b.iter(|| {
-            seed += 1;
-            draw(&blueprint, &bank, black_box(seed)).unwrap()
-        })
-    });
+    let first_exams = Blueprint {
+        draw: DrawOrder::WholeBank,
+        ..blueprint.clone()
+    };
+    for (name, blueprint) in [
+        ("paper draw, mock exam", &blueprint),
+        (
+            "paper draw, mock exam, the first exams' order",
+            &first_exams,
+        ),
+    ] {
+        c.bench_function(name, |b| {
+            let mut seed = 0_u64;
+            b.iter(|| {
+                seed += 1;
+                draw(blueprint, &bank, black_box(seed)).unwrap()
+            })
+        });
+    }
     let paper = draw(&blueprint, &bank, 7).unwrap();
     let answers: BTreeMap<_, _> = paper
         .items
