@@ -1,7 +1,7 @@
 //! End to end, in headless Chromium against the release `dist/`: unreadable statistics data in
 //! IndexedDB is kept aside and the user told; then an administrator opens 统计 from the
-//! learner's app (the administrators' app, under `/admin/`), pastes an
-//! exam code, imports a GBK roster CSV (one bad row, taken out on request) and several result
+//! learner's app (the administrators' app, under `/admin/`), pastes the
+//! code of an exam issued before papers were drawn as needed (`XFE1.`), imports a GBK roster CSV (one bad row, taken out on request) and several result
 //! files through the real file inputs, and reads the unit table and the 未参考名单, which a
 //! reload of the deep link keeps (IndexedDB). Names and units that look like HTML or spreadsheet
 //! formulas show as plain text, run nothing, and the CSV and XLSX exports neutralise the
@@ -16,7 +16,9 @@ use std::time::Duration;
 use serde_json::json;
 use support::{county, downloaded, Browser, StaticServer, TempDir};
 use xuefa::core::bank::Bank;
-use xuefa::core::exam::{bank_version, exam_code, ExamDefinition, Participant, ResultRecord};
+use xuefa::core::exam::{
+    bank_version, exam_code, DrawOrder, ExamDefinition, Participant, ResultRecord,
+};
 use xuefa::core::formats::{read_xlsx, write_xlsx, xlsx_sheet_names, XlsxSheet};
 
 const JUSTICE: &str = "县司法局";
@@ -36,6 +38,9 @@ fn exam(bank: &Bank) -> ExamDefinition {
     exam.title = "统计测试考试".into();
     exam.official = true;
     exam.units = vec![JUSTICE.into(), HOSTILE_UNIT.into()];
+    // Issued before 2026-11-27: its papers are drawn from the whole bank's shuffle, and its
+    // results must still be re-graded right (newer exams are collected in e2e_stats_scale).
+    exam.blueprint.draw = DrawOrder::WholeBank;
     exam
 }
 
@@ -174,7 +179,9 @@ async fn a_roster_and_result_files_make_the_unit_report() {
     let kept = browser.eval(&idb("get", &format!("'{}'", aside[0]))).await;
     assert_eq!(kept, json!("{ not json"), "kept exactly as it was");
 
-    browser.fill("#stats-exam-code", &exam_code(&exam)).await;
+    let code = exam_code(&exam);
+    assert!(code.starts_with("XFE1."), "a first exam's code");
+    browser.fill("#stats-exam-code", &code).await;
     browser.click_text("读取考试码").await;
     browser.wait_for_text("已选：统计测试考试").await;
 

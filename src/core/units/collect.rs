@@ -406,7 +406,7 @@ fn pick_counted(
 pub(crate) mod tests {
     use super::*;
     use crate::core::exam::{draw, Attempt, Participant, Window};
-    use crate::core::exam::{small_bank, small_blueprint};
+    use crate::core::exam::{small_bank, small_blueprint, DrawOrder};
     use crate::core::units::roster::test_person as person;
 
     #[test]
@@ -573,6 +573,26 @@ pub(crate) mod tests {
             })
             .sum();
         assert_eq!(accepted.score(), Score::points(first_two));
+    }
+
+    #[test]
+    fn papers_are_redrawn_in_the_order_their_exam_draws_them() {
+        let bank = small_bank();
+        for order in [DrawOrder::WholeBank, DrawOrder::AsNeeded] {
+            let mut exam = exam(&bank);
+            exam.blueprint.draw = order;
+            let all_right = record(&exam, &bank, "001", "司法局", 9, 14, 2_000_000);
+            let inputs = [input("第 1 行", all_right.code())];
+            let collection = collect_results(&exam, &bank, &roster(), &inputs);
+            assert_eq!(collection.counted.len(), 1, "{order:?}");
+            let counted = &collection.counted[0];
+            assert_eq!(counted.score(), Score::points(23), "{order:?}");
+            assert!(!counted.claimed_score_differs(), "{order:?}");
+            assert!(
+                counted.outcomes.iter().all(|&(_, right)| right),
+                "{order:?}"
+            );
+        }
     }
 
     /// What a forger with the public code computes.
