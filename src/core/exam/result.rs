@@ -61,6 +61,9 @@ impl Participant {
     }
 }
 
+/// What a record's checksum is taken of before its canonical form.
+const CHECKSUM_DOMAIN: &[u8] = b"xuefa-result-1|";
+
 /// The outcome of one official attempt. Field names are short to keep codes short.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResultRecord {
@@ -131,7 +134,7 @@ impl ResultRecord {
             "the canonical form has no checksum"
         );
         let mut bytes = Vec::with_capacity(512);
-        bytes.extend_from_slice(b"xuefa-result-1|");
+        bytes.extend_from_slice(CHECKSUM_DOMAIN);
         serde_json::to_writer(&mut bytes, self).expect("a record serialises");
         short_hash(&bytes, 16)
     }
@@ -246,15 +249,44 @@ fn checked(record: ResultRecord) -> Result<ResultRecord, CodeError> {
     if !ok {
         return Err(CodeError::Checksum);
     }
+    answers_checked(record)
+}
+
+fn answers_checked(record: ResultRecord) -> Result<ResultRecord, CodeError> {
     tokens(&record.answers).try_for_each(|token| token.map(drop))?;
     Ok(record)
+}
+
+/// Whether `json` is a record as [`ResultRecord::code`] writes it — the canonical form with the
+/// checksum filled in last, `…,"c":"<checksum>"}` — whose checksum is right: its own bytes with
+/// the checksum emptied are hashed, without writing the record out again. `false` for JSON
+/// written any other way, which is then checked by writing its canonical form.
+fn written_form_checksum_ok(json: &[u8], claimed: &str) -> bool {
+    const EMPTY_CHECKSUM: &[u8] = br#""c":""}"#;
+    let Some(head) = json
+        .strip_suffix(b"\"}")
+        .and_then(|rest| rest.strip_suffix(claimed.as_bytes()))
+        .and_then(|rest| rest.strip_suffix(br#""c":""#))
+    else {
+        return false;
+    };
+    let mut bare = Vec::with_capacity(CHECKSUM_DOMAIN.len() + json.len());
+    bare.extend_from_slice(CHECKSUM_DOMAIN);
+    bare.extend_from_slice(head);
+    bare.extend_from_slice(EMPTY_CHECKSUM);
+    short_hash(&bare, 16) == claimed
 }
 
 /// Reads a result code and checks its checksum.
 pub fn decode_result_code(text: &str) -> Result<ResultRecord, CodeError> {
     let bytes = decode(text, RESULT_PREFIX, "成绩代码")?;
-    let record = serde_json::from_slice(&bytes).map_err(|e| CodeError::Invalid(e.to_string()))?;
-    checked(record)
+    let record: ResultRecord =
+        serde_json::from_slice(&bytes).map_err(|e| CodeError::Invalid(e.to_string()))?;
+    if written_form_checksum_ok(&bytes, &record.checksum) {
+        answers_checked(record)
+    } else {
+        checked(record)
+    }
 }
 
 /// Reads a downloaded result file and checks its checksum.
@@ -333,6 +365,31 @@ mod tests {
             answers.iter().filter(|&&a| a != GivenAnswer::Blank).count(),
             8
         );
+    }
+
+    #[test]
+    fn a_code_is_checked_alike_however_its_json_is_written() {
+        let r = record();
+        let code = |json: &str| encode(RESULT_PREFIX, json.as_bytes());
+        assert_eq!(decode_result_code(&code(&r.to_json())), Ok(r.clone()));
+        let pretty = serde_json::to_string_pretty(&r).unwrap();
+        assert_eq!(decode_result_code(&code(&pretty)), Ok(r.clone()));
+        let checksum_first = format!(
+            r#"{{"c":"{}",{}"#,
+            r.checksum,
+            &r.canonical()[1..].replace(r#","c":"""#, "")
+        );
+        assert_eq!(decode_result_code(&code(&checksum_first)), Ok(r.clone()));
+
+        for edited in [
+            r.to_json().replace(r#""g":"#, r#""g":1"#),
+            r.to_json().replace("张三", "李四"),
+            pretty.replace("张三", "李四"),
+            r.to_json().replace(&r.checksum, &"0".repeat(16)),
+        ] {
+            assert_ne!(edited, r.to_json());
+            assert_eq!(decode_result_code(&code(&edited)), Err(CodeError::Checksum));
+        }
     }
 
     #[test]
