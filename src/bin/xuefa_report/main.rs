@@ -266,6 +266,7 @@ fn load_roster(path: &Path) -> Result<Roster, String> {
 
 /// A file's bytes, mapped rather than read: the million-row files are then read from the
 /// page cache in place instead of being copied into freshly zeroed memory.
+#[cfg(not(target_arch = "wasm32"))]
 fn read_file(path: &Path) -> Result<memmap2::Mmap, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     // SAFETY: the map is only read, while the command runs; a file changed by another
@@ -273,6 +274,12 @@ fn read_file(path: &Path) -> Result<memmap2::Mmap, String> {
     // which the readers handle as any other text.
     unsafe { memmap2::MmapOptions::new().populate().map(&file) }
         .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A file's bytes (the command is only built for wasm32 along with the site's binaries).
+#[cfg(target_arch = "wasm32")]
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The files named, and those in the folders named: tables, and with `records` also result
