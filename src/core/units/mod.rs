@@ -35,7 +35,7 @@ pub use results_table::{
     format_score, read_results_rows, read_results_table, results_csv, results_rows,
     ResultsTableReader, RESULT_HEADERS,
 };
-pub use roster::{Person, Roster};
+pub use roster::{Person, Roster, Text};
 pub use roster_import::{
     column_titles, find_roster_columns, guess_header_row, read_headcounts, read_roster,
     RosterColumns, RosterDraft, RowProblem,

@@ -198,9 +198,9 @@ pub fn read_roster(rows: &CellTable, header_row: usize, columns: RosterColumns) 
         let valid = !id.is_empty() && before.is_none() && !name.is_empty() && !unit.is_empty();
         if valid {
             let person = Person {
-                id: id.into_owned(),
-                name: name.into_owned(),
-                unit: unit.into_owned(),
+                id: id.into(),
+                name: name.into(),
+                unit: unit.into(),
             };
             draft.people.push((line, person));
         }
