@@ -89,6 +89,11 @@ proptest! {
                 prop_assert!(problem.row >= 1 && problem.row <= rows.len());
                 prop_assert!(draft.people.iter().all(|(row, _)| *row != problem.row));
             }
+            // The roster taken finds every valid person by id, at their place.
+            let roster = draft.clone().accept_valid();
+            for (position, (_, person)) in draft.people.iter().enumerate() {
+                prop_assert_eq!(roster.position(&person.id), Some(position));
+            }
         }
         if let Some(header) = guess_header_row(&rows) {
             let _ = read_roster(&rows, header, RosterColumns { id, name, unit });

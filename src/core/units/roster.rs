@@ -39,6 +39,11 @@ impl Roster {
     /// A roster of named people (ids are unique; validation happens at import).
     pub fn of_people(people: Vec<Person>) -> Roster {
         let index = PeopleIndex::of(&people);
+        Roster::of_indexed_people(people, index)
+    }
+
+    /// [`Roster::of_people`] with the people's index already built (by the roster import).
+    pub(super) fn of_indexed_people(people: Vec<Person>, index: PeopleIndex) -> Roster {
         let mut units: Vec<(String, usize)> = Vec::new();
         let mut unit_of = Vec::with_capacity(people.len());
         let mut position: HashMap<&str, u32> = HashMap::default();

@@ -3,13 +3,12 @@
 //! caller accepts: all rows when there are no problems, or only the valid rows on request.
 
 use std::borrow::Cow;
-use std::hash::BuildHasher;
 
 use hashbrown::hash_table::{Entry, HashTable};
-use rustc_hash::FxBuildHasher;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::people_index::{hash_id, PeopleIndex};
 use super::{Person, Roster};
 use crate::core::formats::{normalize_cell, tidy_cell, CellTable, Row};
 
@@ -56,9 +55,14 @@ impl std::fmt::Display for RowProblem {
 /// A roster read but not yet accepted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RosterDraft {
-    /// Valid people with the file row each came from.
+    /// Valid people with the file row each came from (read only: the index found while
+    /// reading is kept for them).
     pub people: Vec<(usize, Person)>,
     pub problems: Vec<RowProblem>,
+    /// The valid people's positions by id, as found while reading (empty when rows with an
+    /// id were left out, whose ids it also held): the accepted roster's index, if the people
+    /// are still those read.
+    index: PeopleIndex,
 }
 
 impl RosterDraft {
@@ -73,7 +77,12 @@ impl RosterDraft {
 
     /// Only the valid rows, when the user has chosen to leave the others out.
     pub fn accept_valid(self) -> Roster {
-        Roster::of_people(self.people.into_iter().map(|(_, p)| p).collect())
+        let people: Vec<Person> = self.people.into_iter().map(|(_, p)| p).collect();
+        if self.index.len() == people.len() {
+            Roster::of_indexed_people(people, self.index)
+        } else {
+            Roster::of_people(people)
+        }
     }
 }
 
@@ -144,17 +153,13 @@ pub fn read_roster(rows: &CellTable, header_row: usize, columns: RosterColumns) 
             .unwrap_or_else(|| format!("第 {} 列", column + 1))
     };
     let below = rows.len().saturating_sub(header_row + 1);
-    let mut draft = RosterDraft {
-        people: Vec::with_capacity(below),
-        problems: Vec::new(),
-    };
-    // The first line of each id, found by hashing the id and compared by tidying that
-    // line's id again (rarely: only when hashes agree), so no id is copied.
-    let id_on = |line: u32| {
-        let row = rows.row(line as usize - 1);
-        row.get(columns.id).map_or(Cow::Borrowed(""), tidy_cell)
-    };
-    let hash = |id: &str| FxBuildHasher.hash_one(id);
+    let mut people: Vec<(usize, Person)> = Vec::with_capacity(below);
+    let mut problems = Vec::new();
+    // The first row of each id: a valid person's position in `people`, or (with
+    // `LEFT_OUT`) a position in `left_out`, the rows with an id that were not taken. When
+    // every row with an id is taken, the table is the roster's index.
+    const LEFT_OUT: u32 = 1 << 31;
+    let mut left_out: Vec<(usize, Cow<str>)> = Vec::new();
     let mut first_row_of: HashTable<u32> = HashTable::with_capacity(below);
     for (index, row) in rows.rows().enumerate().skip(header_row + 1) {
         let line = index + 1;
@@ -164,25 +169,40 @@ pub fn read_roster(rows: &CellTable, header_row: usize, columns: RosterColumns) 
         }
         let cell = |column: usize| row.get(column).map_or(Cow::Borrowed(""), |c| tidy_cell(c));
         let (id, name, unit) = (cell(columns.id), cell(columns.name), cell(columns.unit));
+        let taken = !name.is_empty() && !unit.is_empty();
+        let before = if id.is_empty() {
+            None
+        } else {
+            let id_of = |first: u32| match first & LEFT_OUT {
+                0 => people[first as usize].1.id.as_str(),
+                _ => &left_out[(first & !LEFT_OUT) as usize].1,
+            };
+            let line_of = |first: u32| match first & LEFT_OUT {
+                0 => people[first as usize].0,
+                _ => left_out[(first & !LEFT_OUT) as usize].0,
+            };
+            let same = |&first: &u32| id_of(first) == id;
+            let rehash = |&first: &u32| hash_id(id_of(first));
+            match first_row_of.entry(hash_id(&id), same, rehash) {
+                Entry::Occupied(first) => Some(line_of(*first.get())),
+                Entry::Vacant(vacant) => {
+                    let first = if taken { people.len() } else { left_out.len() };
+                    let first = u32::try_from(first).expect("fewer than 2³¹ rows");
+                    assert!(first < LEFT_OUT, "fewer than 2³¹ rows");
+                    vacant.insert(if taken { first } else { first | LEFT_OUT });
+                    if !taken {
+                        left_out.push((line, id.clone()));
+                    }
+                    None
+                }
+            }
+        };
         let mut problem = |column: usize, message: String| {
-            draft.problems.push(RowProblem {
+            problems.push(RowProblem {
                 row: line,
                 column: title(column),
                 message,
             })
-        };
-        let before = if id.is_empty() {
-            None
-        } else {
-            let same = |&first: &u32| id_on(first) == id;
-            let rehash = |&first: &u32| hash(&id_on(first));
-            match first_row_of.entry(hash(&id), same, rehash) {
-                Entry::Occupied(first) => Some(*first.get()),
-                Entry::Vacant(vacant) => {
-                    vacant.insert(u32::try_from(line).expect("fewer than 2³² rows"));
-                    None
-                }
-            }
         };
         if id.is_empty() {
             problem(columns.id, "缺少编号".into());
@@ -195,17 +215,24 @@ pub fn read_roster(rows: &CellTable, header_row: usize, columns: RosterColumns) 
         if unit.is_empty() {
             problem(columns.unit, "缺少单位".into());
         }
-        let valid = !id.is_empty() && before.is_none() && !name.is_empty() && !unit.is_empty();
-        if valid {
+        if taken && !id.is_empty() && before.is_none() {
             let person = Person {
                 id: id.into(),
                 name: name.into(),
                 unit: unit.into(),
             };
-            draft.people.push((line, person));
+            people.push((line, person));
         }
     }
-    draft
+    let index = match left_out.is_empty() {
+        true => PeopleIndex::of_table(first_row_of),
+        false => PeopleIndex::default(),
+    };
+    RosterDraft {
+        people,
+        problems,
+        index,
+    }
 }
 
 /// Reads a head-count table (单位 → 应考人数) when names are not collected.
@@ -354,6 +381,35 @@ mod tests {
         assert_eq!(draft.clone().accept_all().unwrap_err().len(), 4);
         let only_valid = draft.accept_valid();
         assert_eq!(only_valid.people().len(), 1, "only the chosen valid rows");
+    }
+
+    #[test]
+    fn the_accepted_roster_finds_everyone_taken() {
+        let clean = table("工号,姓名,单位\nA1,张三,司法局\nＡ2,李四,财政局\nA3,王五,司法局\n");
+        let roster = read_roster(&clean, 0, find_roster_columns(&clean).unwrap().1)
+            .accept_all()
+            .unwrap();
+        for (position, id) in ["A1", "A2", "A3"].iter().enumerate() {
+            assert_eq!(roster.position(id), Some(position), "{id}");
+        }
+        assert_eq!(roster.position("A4"), None);
+        // A row left out (no name) still holds its id for the duplicate check; the valid
+        // rows are found in the roster taken from the rest.
+        let rows = table("工号,姓名,单位\nA1,,司法局\nA2,李四,财政局\nA1,张三,司法局\nA2,赵六,城关镇\nA3,王五,司法局\n");
+        let draft = read_roster(&rows, 0, find_roster_columns(&rows).unwrap().1);
+        let problems: Vec<String> = draft.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [
+                "第 2 行“姓名”列：缺少姓名",
+                "第 4 行“工号”列：编号“A1”与第 2 行重复",
+                "第 5 行“工号”列：编号“A2”与第 3 行重复",
+            ]
+        );
+        let roster = draft.accept_valid();
+        assert_eq!(roster.position("A2"), Some(0));
+        assert_eq!(roster.position("A3"), Some(1));
+        assert_eq!(roster.position("A1"), None);
     }
 
     #[test]
