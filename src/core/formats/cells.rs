@@ -124,10 +124,20 @@ impl<'a> Row<'a> {
 /// row `i` is line `i + 1` (quoted cells may span lines: the next row is numbered after them).
 pub fn read_csv_cells(text: &str) -> CellTable {
     let mut records = CsvRecords::keeping(text);
-    let mut rows = vec![0];
+    // Room for a row per line, and for as many cells in each as in the first (at most a
+    // cell per four bytes, should the first row be a wide one): a large table's lists then
+    // do not grow by copying.
+    let line_count = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut rows = Vec::with_capacity(line_count + 1);
+    rows.push(0);
     let mut lines = LineCounter::new(text);
     let mut next_line = 1;
     while let Some(record) = records.next_record() {
+        if rows.len() == 1 {
+            let cells = records.ends.len() - record.first;
+            let room = line_count.saturating_mul(cells).min(text.len() / 4 + 1);
+            records.ends.reserve(room);
+        }
         let end_line = lines.line_ending_at(records.consumed() as u64);
         let inside = records.cells[record.start..records.written]
             .iter()
