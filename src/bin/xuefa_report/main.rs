@@ -30,9 +30,9 @@ use std::process::ExitCode;
 use xuefa::core::exam::CountRule;
 use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_xlsx};
 use xuefa::core::units::{
-    absent_cells, collect_results, counted_results, find_roster_columns, item_analysis, item_rows,
-    read_headcounts, read_results_rows, read_results_table, read_roster, report_of_counted,
-    report_workbook, summary_rows, CollectedInput, Lines, Roster, RowProblem, ScoredResult,
+    absent_cells, collect_results, counted_results, item_analysis, item_rows, read_headcounts,
+    read_results_rows, read_results_table, read_roster_file, report_of_counted, report_workbook,
+    summary_rows, CollectedInput, Lines, Roster, RowProblem, ScoredResult,
 };
 
 const USAGE: &str = "usage: xuefa-report --roster ROSTER(.csv|.xlsx) --results FILE_OR_DIR [--results …] \
@@ -254,13 +254,13 @@ fn bank_path(given: Option<&Path>) -> Result<PathBuf, String> {
 
 fn load_roster(path: &Path) -> Result<Roster, String> {
     let bytes = read_file(path)?;
-    let rows = read_table(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    drop(bytes);
-    match find_roster_columns(&rows) {
-        Some((header, columns)) => read_roster(&rows, header, columns)
-            .accept_all()
-            .map_err(|p| problems(path, &p)),
-        None => read_headcounts(&rows).map_err(|p| problems(path, &p)),
+    let error = |e: String| format!("{}: {e}", path.display());
+    match read_roster_file(&bytes).map_err(error)? {
+        Some(draft) => draft.accept_all().map_err(|p| problems(path, &p)),
+        None => {
+            let rows = read_table(&bytes).map_err(error)?;
+            read_headcounts(&rows).map_err(|p| problems(path, &p))
+        }
     }
 }
 

@@ -8,6 +8,7 @@ mod dashboard;
 mod import_props;
 mod item_analysis;
 mod people_index;
+mod people_reader;
 mod report;
 mod report_workbook;
 mod results_table;
@@ -38,6 +39,6 @@ pub use results_table::{
 pub use roster::{Person, Roster, Text};
 pub use roster_import::{
     column_titles, find_roster_columns, guess_header_row, read_headcounts, read_roster,
-    RosterColumns, RosterDraft, RowProblem,
+    read_roster_file, RosterColumns, RosterDraft, RowProblem,
 };
 pub use summary_table::{absent_cells, absent_rows, summary_rows, SUMMARY_HEADERS};

@@ -2,15 +2,15 @@
 //! tidying cells, and naming the row and column of every problem. Nothing is taken until the
 //! caller accepts: all rows when there are no problems, or only the valid rows on request.
 
-use std::borrow::Cow;
-
-use hashbrown::hash_table::{Entry, HashTable};
-
 use rustc_hash::FxHashMap as HashMap;
 
-use super::people_index::{hash_id, PeopleIndex};
+use super::people_index::PeopleIndex;
+use super::people_reader::PeopleReader;
 use super::{Person, Roster};
-use crate::core::formats::{normalize_cell, tidy_cell, CellTable, Row};
+use crate::core::formats::{
+    decode_text, for_each_csv_row, is_xlsx, normalize_cell, read_csv_head, read_table, CellTable,
+    Row,
+};
 
 const ID_HEADERS: &[&str] = &[
     "工号",
@@ -72,6 +72,19 @@ impl RosterDraft {
             Ok(self.accept_valid())
         } else {
             Err(self.problems)
+        }
+    }
+
+    /// A draft as read, with the index found while reading (see `PeopleReader`).
+    pub(super) fn of_read(
+        people: Vec<(usize, Person)>,
+        problems: Vec<RowProblem>,
+        index: PeopleIndex,
+    ) -> RosterDraft {
+        RosterDraft {
+            people,
+            problems,
+            index,
         }
     }
 
@@ -144,95 +157,37 @@ pub fn column_titles(header: Row) -> Vec<String> {
 
 /// Reads the people below the header row with the given columns; blank rows are skipped.
 pub fn read_roster(rows: &CellTable, header_row: usize, columns: RosterColumns) -> RosterDraft {
-    let header = rows.row(header_row);
-    let title = |column: usize| {
-        header
-            .get(column)
-            .map(normalize_cell)
-            .filter(|c| !c.is_empty())
-            .unwrap_or_else(|| format!("第 {} 列", column + 1))
-    };
     let below = rows.len().saturating_sub(header_row + 1);
-    let mut people: Vec<(usize, Person)> = Vec::with_capacity(below);
-    let mut problems = Vec::new();
-    // The first row of each id: a valid person's position in `people`, or (with
-    // `LEFT_OUT`) a position in `left_out`, the rows with an id that were not taken. When
-    // every row with an id is taken, the table is the roster's index.
-    const LEFT_OUT: u32 = 1 << 31;
-    let mut left_out: Vec<(usize, Cow<str>)> = Vec::new();
-    let mut first_row_of: HashTable<u32> = HashTable::with_capacity(below);
+    let mut reader = PeopleReader::new(rows.row(header_row), columns, below);
     for (index, row) in rows.rows().enumerate().skip(header_row + 1) {
-        let line = index + 1;
-        // Tidying never empties a cell that is not blank (U+3000 and U+00A0 are whitespace).
-        if row.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
-        }
-        let cell = |column: usize| row.get(column).map_or(Cow::Borrowed(""), |c| tidy_cell(c));
-        let (id, name, unit) = (cell(columns.id), cell(columns.name), cell(columns.unit));
-        let taken = !name.is_empty() && !unit.is_empty();
-        let before = if id.is_empty() {
-            None
-        } else {
-            let id_of = |first: u32| match first & LEFT_OUT {
-                0 => people[first as usize].1.id.as_str(),
-                _ => &left_out[(first & !LEFT_OUT) as usize].1,
-            };
-            let line_of = |first: u32| match first & LEFT_OUT {
-                0 => people[first as usize].0,
-                _ => left_out[(first & !LEFT_OUT) as usize].0,
-            };
-            let same = |&first: &u32| id_of(first) == id;
-            let rehash = |&first: &u32| hash_id(id_of(first));
-            match first_row_of.entry(hash_id(&id), same, rehash) {
-                Entry::Occupied(first) => Some(line_of(*first.get())),
-                Entry::Vacant(vacant) => {
-                    let first = if taken { people.len() } else { left_out.len() };
-                    let first = u32::try_from(first).expect("fewer than 2³¹ rows");
-                    assert!(first < LEFT_OUT, "fewer than 2³¹ rows");
-                    vacant.insert(if taken { first } else { first | LEFT_OUT });
-                    if !taken {
-                        left_out.push((line, id.clone()));
-                    }
-                    None
-                }
-            }
-        };
-        let mut problem = |column: usize, message: String| {
-            problems.push(RowProblem {
-                row: line,
-                column: title(column),
-                message,
-            })
-        };
-        if id.is_empty() {
-            problem(columns.id, "缺少编号".into());
-        } else if let Some(first) = before {
-            problem(columns.id, format!("编号“{id}”与第 {first} 行重复"));
-        }
-        if name.is_empty() {
-            problem(columns.name, "缺少姓名".into());
-        }
-        if unit.is_empty() {
-            problem(columns.unit, "缺少单位".into());
-        }
-        if taken && !id.is_empty() && before.is_none() {
-            let person = Person {
-                id: id.into(),
-                name: name.into(),
-                unit: unit.into(),
-            };
-            people.push((line, person));
-        }
+        reader.add(index + 1, row);
     }
-    let index = match left_out.is_empty() {
-        true => PeopleIndex::of_table(first_row_of),
-        false => PeopleIndex::default(),
+    reader.finish()
+}
+
+/// Reads a roster file (CSV or .xlsx) whose header is found by name, as
+/// [`find_roster_columns`] and [`read_roster`] read its table; `None` when no header is
+/// found (the file may be a head-count table). A CSV file's rows are taken as they are read,
+/// without keeping the whole table.
+pub fn read_roster_file(bytes: &[u8]) -> Result<Option<RosterDraft>, String> {
+    if is_xlsx(bytes) {
+        let rows = read_table(bytes)?;
+        return Ok(find_roster_columns(&rows)
+            .map(|(header_row, columns)| read_roster(&rows, header_row, columns)));
+    }
+    let (text, _) = decode_text(bytes);
+    let head = read_csv_head(&text, HEADER_SEARCH_ROWS);
+    let Some((header_row, columns)) = find_roster_columns(&head) else {
+        return Ok(None);
     };
-    RosterDraft {
-        people,
-        problems,
-        index,
-    }
+    let lines = text.bytes().filter(|&b| b == b'\n').count();
+    let mut reader = PeopleReader::new(head.row(header_row), columns, lines);
+    for_each_csv_row(&text, |index, row| {
+        if index > header_row {
+            reader.add(index + 1, row);
+        }
+    });
+    Ok(Some(reader.finish()))
 }
 
 /// Reads a head-count table (单位 → 应考人数) when names are not collected.
