@@ -16,9 +16,15 @@ pub struct Person {
     pub unit: Text,
 }
 
-/// A short text of a person or result row (id, name, unit): kept inline up to 24 bytes, so a
-/// million people are not millions of separate allocations; reads as a `&str`.
+/// A short text of a person or result row (id, name, unit), read as a `&str`. Natively it is
+/// kept inline up to 24 bytes, so a million-row report's people are not millions of separate
+/// allocations; in the browser it is a `String` (a county's rows, and no extra code in the
+/// wasm, whose learner's app reads the stored roster for backups).
+#[cfg(not(target_arch = "wasm32"))]
 pub type Text = compact_str::CompactString;
+/// A short text of a person or result row (id, name, unit), read as a `&str`.
+#[cfg(target_arch = "wasm32")]
+pub type Text = String;
 
 /// Who should sit, per unit: named people, or only a head count per unit when names are
 /// not collected.
