@@ -197,8 +197,8 @@ fn run(options: Options) -> Result<String, String> {
         report.absent.len()
     );
     // The report and roster hold millions of rows that the process is about to drop at exit
-    // anyway; freeing them one by one took a tenth of a million-row run. The outputs are
-    // written and closed by now. (The command only: the core and the browser free as usual.)
+    // anyway, so they are not freed row by row. The outputs are written and closed by now.
+    // (The command only: the core and the browser free as usual.)
     std::mem::forget((report, roster));
     Ok(match collected {
         Some(summary) => format!("{summary}\n{totals}"),
