@@ -32,9 +32,9 @@ fn county() -> (Vec<Person>, Vec<ScoredResult>) {
     let units: Vec<String> = (1..=159).map(|i| format!("第{i}单位(机关)")).collect();
     let people: Vec<Person> = (0..13_492)
         .map(|i| Person {
-            id: format!("GD{i:06}"),
-            name: format!("职工{i}"),
-            unit: units[(i * 7 + i / 100) % 159].clone(),
+            id: format!("GD{i:06}").into(),
+            name: format!("职工{i}").into(),
+            unit: units[(i * 7 + i / 100) % 159].as_str().into(),
         })
         .collect();
     let mut results = Vec::new();
@@ -57,8 +57,8 @@ fn county() -> (Vec<Person>, Vec<ScoredResult>) {
     }
     for i in 0..25 {
         results.push(ScoredResult {
-            person_id: format!("XX{i:04}"),
-            name: format!("外来{i}"),
+            person_id: format!("XX{i:04}").into(),
+            name: format!("外来{i}").into(),
             unit: "不在名单".into(),
             score: 95.0,
             submitted_at: start,
@@ -139,7 +139,7 @@ fn an_xlsx_roster_and_results_give_the_same_workbook_as_the_core() {
     roster_rows.extend(
         people
             .iter()
-            .map(|p| vec![p.id.clone(), p.name.clone(), p.unit.clone()]),
+            .map(|p| vec![p.id.to_string(), p.name.to_string(), p.unit.to_string()]),
     );
     let roster_book = write_xlsx(&[XlsxSheet::of_text("名单", &roster_rows)]).unwrap();
     std::fs::write(dir.join("roster.xlsx"), roster_book).unwrap();

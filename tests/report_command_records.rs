@@ -70,7 +70,7 @@ fn people() -> Vec<Person> {
     .iter()
     .map(|&(id, unit)| Person {
         id: id.into(),
-        name: format!("职工{id}"),
+        name: format!("职工{id}").into(),
         unit: unit.into(),
     })
     .collect()

@@ -32,9 +32,9 @@ pub fn exam(bank: &Bank) -> ExamDefinition {
 pub fn people() -> Vec<Person> {
     (0..PEOPLE)
         .map(|person| Person {
-            id: format!("GD{person:06}"),
-            name: format!("职工{person}"),
-            unit: unit_of(person),
+            id: format!("GD{person:06}").into(),
+            name: format!("职工{person}").into(),
+            unit: unit_of(person).into(),
         })
         .collect()
 }

@@ -30,9 +30,9 @@ use std::process::ExitCode;
 use xuefa::core::exam::CountRule;
 use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_xlsx};
 use xuefa::core::units::{
-    absent_cells, collect_results, counted_results, find_roster_columns, item_analysis, item_rows,
-    read_headcounts, read_results_rows, read_results_table, read_roster, report_of_counted,
-    report_workbook, summary_rows, CollectedInput, Lines, Roster, RowProblem, ScoredResult,
+    absent_cells, collect_results, counted_results, item_analysis, item_rows, read_headcounts,
+    read_results_rows, read_results_table, read_roster_file, report_of_counted, report_workbook,
+    summary_rows, CollectedInput, Lines, Roster, RowProblem, ScoredResult,
 };
 
 const USAGE: &str = "usage: xuefa-report --roster ROSTER(.csv|.xlsx) --results FILE_OR_DIR [--results …] \
@@ -196,6 +196,10 @@ fn run(options: Options) -> Result<String, String> {
         report.outside_roster.len(),
         report.absent.len()
     );
+    // The report and roster hold millions of rows that the process is about to drop at exit
+    // anyway, so they are not freed row by row. The outputs are written and closed by now.
+    // (The command only: the core and the browser free as usual.)
+    std::mem::forget((report, roster));
     Ok(match collected {
         Some(summary) => format!("{summary}\n{totals}"),
         None => totals,
@@ -211,7 +215,7 @@ fn read_results(
     let mut results: Vec<ScoredResult> = Vec::new();
     let mut inputs: Vec<CollectedInput> = Vec::new();
     for file in result_files(paths, with_records)? {
-        let bytes = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let bytes = read_file(&file)?;
         let read = if is_xlsx(&bytes) {
             let rows = read_table(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
             read_results_rows(&rows)
@@ -249,15 +253,33 @@ fn bank_path(given: Option<&Path>) -> Result<PathBuf, String> {
 }
 
 fn load_roster(path: &Path) -> Result<Roster, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let rows = read_table(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    drop(bytes);
-    match find_roster_columns(&rows) {
-        Some((header, columns)) => read_roster(&rows, header, columns)
-            .accept_all()
-            .map_err(|p| problems(path, &p)),
-        None => read_headcounts(&rows).map_err(|p| problems(path, &p)),
+    let bytes = read_file(path)?;
+    let error = |e: String| format!("{}: {e}", path.display());
+    match read_roster_file(&bytes).map_err(error)? {
+        Some(draft) => draft.accept_all().map_err(|p| problems(path, &p)),
+        None => {
+            let rows = read_table(&bytes).map_err(error)?;
+            read_headcounts(&rows).map_err(|p| problems(path, &p))
+        }
     }
+}
+
+/// A file's bytes, mapped rather than read: the million-row files are then read from the
+/// page cache in place instead of being copied into freshly zeroed memory.
+#[cfg(not(target_arch = "wasm32"))]
+fn read_file(path: &Path) -> Result<memmap2::Mmap, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    // SAFETY: the map is only read, while the command runs; a file changed by another
+    // program meanwhile would give wrong cells (as a file changed while being read would),
+    // which the readers handle as any other text.
+    unsafe { memmap2::MmapOptions::new().populate().map(&file) }
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A file's bytes (the command is only built for wasm32 along with the site's binaries).
+#[cfg(target_arch = "wasm32")]
+fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The files named, and those in the folders named: tables, and with `records` also result

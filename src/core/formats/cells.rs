@@ -123,24 +123,84 @@ impl<'a> Row<'a> {
 /// Reads CSV text into cells; rows may differ in length. Blank lines stay as empty rows, so
 /// row `i` is line `i + 1` (quoted cells may span lines: the next row is numbered after them).
 pub fn read_csv_cells(text: &str) -> CellTable {
+    read_csv_rows(text, usize::MAX)
+}
+
+/// The first `rows` rows of CSV text as [`read_csv_cells`] reads them (or a few more blank
+/// ones): the rows a header is looked for in.
+pub fn read_csv_head(text: &str, rows: usize) -> CellTable {
+    read_csv_rows(text, rows)
+}
+
+fn read_csv_rows(text: &str, max_rows: usize) -> CellTable {
     let mut records = CsvRecords::keeping(text);
-    let mut rows = vec![0];
-    let mut lines = LineCounter::new(text);
-    let mut next_line = 1;
+    // Room for a row per line, and for as many cells in each as in the first (at most a
+    // cell per four bytes, should the first row be a wide one): a large table's lists then
+    // do not grow by copying.
+    let line_count = (text.bytes().filter(|&b| b == b'\n').count() + 1).min(max_rows);
+    let mut rows = Vec::with_capacity(line_count + 1);
+    rows.push(0);
+    let mut lines = RowNumbers::new(text);
+    while rows.len() <= max_rows {
+        let Some(record) = records.next_record() else {
+            break;
+        };
+        if rows.len() == 1 {
+            let cells = records.ends.len() - record.first;
+            let room = line_count.saturating_mul(cells).min(text.len() / 4 + 1);
+            records.ends.reserve(room);
+        }
+        let index = lines.of(&records, record);
+        let last = rows[rows.len() - 1];
+        rows.resize(index + 1, last);
+        rows.push(offset(records.ends.len()));
+    }
+    let (text, ends) = records.into_cells();
+    CellTable { text, ends, rows }
+}
+
+/// Calls `visit` with each row of CSV text that [`read_csv_cells`] would keep, and its
+/// index there, one at a time without keeping them; blank lines are not visited.
+pub fn for_each_csv_row(text: &str, mut visit: impl FnMut(usize, Row<'_>)) {
+    let mut records = CsvRecords::new(text);
+    let mut lines = RowNumbers::new(text);
     while let Some(record) = records.next_record() {
-        let end_line = lines.line_ending_at(records.consumed() as u64);
+        let index = lines.of(&records, record);
+        visit(index, records.row(record));
+    }
+}
+
+/// Numbers records as the table's rows: each blank line before a record is an empty row, and
+/// a record whose cells span lines is one row.
+struct RowNumbers<'a> {
+    lines: LineCounter<'a>,
+    /// Rows numbered so far, and the line after the last record's.
+    rows: usize,
+    next_line: usize,
+}
+
+impl<'a> RowNumbers<'a> {
+    fn new(text: &'a str) -> RowNumbers<'a> {
+        RowNumbers {
+            lines: LineCounter::new(text),
+            rows: 0,
+            next_line: 1,
+        }
+    }
+
+    /// The row (0-based) of the record just read.
+    fn of(&mut self, records: &CsvRecords, record: RecordAt) -> usize {
+        let end_line = self.lines.line_ending_at(records.consumed() as u64);
         let inside = records.cells[record.start..records.written]
             .iter()
             .filter(|&&b| b == b'\n')
             .count();
         let start_line = end_line.saturating_sub(inside);
-        let last = rows[rows.len() - 1];
-        rows.extend((next_line..start_line).map(|_| last));
-        rows.push(offset(records.ends.len()));
-        next_line = end_line + 1;
+        let row = self.rows + start_line.saturating_sub(self.next_line);
+        self.rows = row + 1;
+        self.next_line = end_line + 1;
+        row
     }
-    let (text, ends) = records.into_cells();
-    CellTable { text, ends, rows }
 }
 
 /// Reads CSV records one at a time with the same rules as the `csv` crate's reader (no
@@ -333,5 +393,25 @@ mod tests {
         assert!(table.row(3).is_empty() && table.row(4).is_empty());
         assert_eq!(table.row(5).to_vec(), ["1\n2", "张三"]);
         assert_eq!(table.row(6).to_vec(), ["3", "李四"]);
+    }
+
+    #[test]
+    fn rows_read_one_at_a_time_are_numbered_as_in_the_table() {
+        let text = "标题\n\n工号,姓名\n\n\"1\n2\",张三\n\n3,\"李\r\n四\"\n4,王五";
+        let table = read_csv_cells(text);
+        let mut visited = Vec::new();
+        for_each_csv_row(text, |index, row| visited.push((index, row.to_vec())));
+        let kept: Vec<(usize, Vec<String>)> = (table.rows().enumerate())
+            .filter(|(_, row)| !row.is_empty())
+            .map(|(index, row)| (index, row.to_vec()))
+            .collect();
+        assert_eq!(visited, kept);
+        assert_eq!(
+            visited.last().unwrap().0,
+            7,
+            "a row per line, quoted lines one row"
+        );
+        let head = read_csv_head(text, 3);
+        assert_eq!(head.to_rows(), table.to_rows()[..3]);
     }
 }

@@ -124,9 +124,9 @@ impl Collection {
         self.counted
             .iter()
             .map(|a| ScoredResult {
-                person_id: a.record.participant.staff_id.clone(),
-                name: a.record.participant.name.clone(),
-                unit: a.record.participant.unit.clone(),
+                person_id: a.record.participant.staff_id.as_str().into(),
+                name: a.record.participant.name.as_str().into(),
+                unit: a.record.participant.unit.as_str().into(),
                 score: a.score().as_points(),
                 submitted_at: a.record.submitted_ms as i64,
             })
@@ -685,7 +685,7 @@ pub(crate) mod tests {
         let c = collect_results(&exam, &bank, &roster(), &[input("a", sat.to_json())]);
         let row = |id: &str, unit: &str, score: f64| ScoredResult {
             person_id: id.into(),
-            name: format!("姓名{id}"),
+            name: format!("姓名{id}").into(),
             unit: unit.into(),
             score,
             submitted_at: 0,

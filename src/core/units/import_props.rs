@@ -7,10 +7,11 @@ use proptest::prelude::*;
 use super::collect::tests::{exam, record};
 use super::{
     collect_results, find_roster_columns, guess_header_row, read_headcounts, read_results_rows,
-    read_results_table, read_roster, CollectedInput, Person, Roster, RosterColumns,
+    read_results_table, read_roster, read_roster_file, CollectedInput, Person, Roster,
+    RosterColumns, RosterDraft,
 };
 use crate::core::exam::small_bank;
-use crate::core::formats::{read_table, write_xlsx, CellTable, XlsxSheet};
+use crate::core::formats::{read_table, write_csv, write_xlsx, CellTable, XlsxSheet};
 
 /// Cells as offices fill them: headers, ids, scores, times, blanks, full-width and formulas.
 fn cell() -> impl Strategy<Value = String> {
@@ -40,6 +41,25 @@ fn cell() -> impl Strategy<Value = String> {
 
 fn rows() -> impl Strategy<Value = Vec<Vec<String>>> {
     prop::collection::vec(prop::collection::vec(cell(), 0..6), 0..14)
+}
+
+/// CSV text as typed by hand: header lines, blank lines, stray quotes and line breaks.
+fn csv_text() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        Just(String::new()),
+        Just("工号,姓名,单位".to_string()),
+        Just("A1,张三,司法局".to_string()),
+        Just("\"A\n1\",李四,\"财政\r\n局\"".to_string()),
+        Just(",,".to_string()),
+        "[A-C1-3,\"\r\n 　]{0,12}",
+    ];
+    prop::collection::vec(line, 0..14).prop_map(|lines| lines.join("\n"))
+}
+
+/// What the browser reads from a roster file: its table, then the people below the header.
+fn roster_of_table(bytes: &[u8]) -> Option<RosterDraft> {
+    let rows = read_table(bytes).ok()?;
+    find_roster_columns(&rows).map(|(header, columns)| read_roster(&rows, header, columns))
 }
 
 /// A well-formed workbook, then cut short and with some bytes changed.
@@ -89,12 +109,27 @@ proptest! {
                 prop_assert!(problem.row >= 1 && problem.row <= rows.len());
                 prop_assert!(draft.people.iter().all(|(row, _)| *row != problem.row));
             }
+            // The roster taken finds every valid person by id, at their place.
+            let roster = draft.clone().accept_valid();
+            for (position, (_, person)) in draft.people.iter().enumerate() {
+                prop_assert_eq!(roster.position(&person.id), Some(position));
+            }
         }
         if let Some(header) = guess_header_row(&rows) {
             let _ = read_roster(&rows, header, RosterColumns { id, name, unit });
         }
         let _ = read_headcounts(&rows);
         let _ = read_results_rows(&rows);
+    }
+
+    #[test]
+    fn roster_files_read_as_their_tables(mut rows in rows(), text in csv_text()) {
+        // Written as a spreadsheet writes CSV: every row as wide as the widest.
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        rows.iter_mut().for_each(|row| row.resize(width, String::new()));
+        for bytes in [write_csv(&rows), text.into_bytes()] {
+            prop_assert_eq!(read_roster_file(&bytes), Ok(roster_of_table(&bytes)));
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod dashboard;
 mod import_props;
 mod item_analysis;
 mod people_index;
+mod people_reader;
 mod report;
 mod report_workbook;
 mod results_table;
@@ -35,9 +36,9 @@ pub use results_table::{
     format_score, read_results_rows, read_results_table, results_csv, results_rows,
     ResultsTableReader, RESULT_HEADERS,
 };
-pub use roster::{Person, Roster};
+pub use roster::{Person, Roster, Text};
 pub use roster_import::{
     column_titles, find_roster_columns, guess_header_row, read_headcounts, read_roster,
-    RosterColumns, RosterDraft, RowProblem,
+    read_roster_file, RosterColumns, RosterDraft, RowProblem,
 };
 pub use summary_table::{absent_cells, absent_rows, summary_rows, SUMMARY_HEADERS};

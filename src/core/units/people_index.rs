@@ -33,6 +33,17 @@ impl PeopleIndex {
         PeopleIndex { table }
     }
 
+    /// An index already built while the people were read: `table` holds each person's
+    /// position in the list, hashed with [`hash_id`] of the person's id, ids unique.
+    pub(super) fn of_table(table: HashTable<u32>) -> PeopleIndex {
+        PeopleIndex { table }
+    }
+
+    /// How many people the index finds.
+    pub(super) fn len(&self) -> usize {
+        self.table.len()
+    }
+
     /// The position in `people` (the list the index was built of) of the person with `id`.
     pub(super) fn find(&self, people: &[Person], id: &str) -> Option<usize> {
         self.table
@@ -51,6 +62,7 @@ impl PartialEq for PeopleIndex {
 
 impl Eq for PeopleIndex {}
 
-fn hash_id(id: &str) -> u64 {
+/// The hash the index finds an id by.
+pub(super) fn hash_id(id: &str) -> u64 {
     FxBuildHasher.hash_one(id)
 }

@@ -8,15 +8,15 @@ use std::hash::BuildHasher;
 use hashbrown::HashTable;
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
 
-use super::{AbsentList, Roster};
+use super::{AbsentList, Roster, Text};
 use crate::core::exam::CountRule;
 
 /// One scored result as collected: who (as they identified themselves), score and time.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ScoredResult {
-    pub person_id: String,
-    pub name: String,
-    pub unit: String,
+    pub person_id: Text,
+    pub name: Text,
+    pub unit: Text,
     /// Points out of 100.
     pub score: f64,
     /// Submission time, milliseconds since the Unix epoch.
@@ -256,7 +256,7 @@ mod tests {
     fn result(id: &str, score: f64, at: i64) -> ScoredResult {
         ScoredResult {
             person_id: id.into(),
-            name: format!("姓名{id}"),
+            name: format!("姓名{id}").into(),
             unit: "自报单位".into(),
             score,
             submitted_at: at,

@@ -21,9 +21,9 @@ pub fn results_rows(results: &[ScoredResult]) -> Vec<Vec<String>> {
     std::iter::once(header)
         .chain(results.iter().map(|r| {
             vec![
-                r.person_id.clone(),
-                r.name.clone(),
-                r.unit.clone(),
+                r.person_id.to_string(),
+                r.name.to_string(),
+                r.unit.to_string(),
                 format_score(r.score),
                 format_beijing_time(r.submitted_at),
             ]
@@ -230,9 +230,9 @@ fn parse_row(record: Row, columns: Columns) -> Result<Option<ScoredResult>, (usi
         parse_beijing_time(&time_text).ok_or((4, format!("“{time_text}”不是有效时间")))?
     };
     Ok(Some(ScoredResult {
-        person_id: person_id.into_owned(),
-        name: cell(1).into_owned(),
-        unit: unit.into_owned(),
+        person_id: person_id.into(),
+        name: cell(1).into(),
+        unit: unit.into(),
         score,
         submitted_at,
     }))

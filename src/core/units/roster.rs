@@ -11,10 +11,20 @@ use super::people_index::PeopleIndex;
 /// One person expected to sit: staff id (工号), name and unit (单位).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
-    pub id: String,
-    pub name: String,
-    pub unit: String,
+    pub id: Text,
+    pub name: Text,
+    pub unit: Text,
 }
+
+/// A short text of a person or result row (id, name, unit), read as a `&str`. Natively it is
+/// kept inline up to 24 bytes, so a million-row report's people are not millions of separate
+/// allocations; in the browser it is a `String` (a county's rows, and no extra code in the
+/// wasm, whose learner's app reads the stored roster for backups).
+#[cfg(not(target_arch = "wasm32"))]
+pub type Text = compact_str::CompactString;
+/// A short text of a person or result row (id, name, unit), read as a `&str`.
+#[cfg(target_arch = "wasm32")]
+pub type Text = String;
 
 /// Who should sit, per unit: named people, or only a head count per unit when names are
 /// not collected.
@@ -35,12 +45,17 @@ impl Roster {
     /// A roster of named people (ids are unique; validation happens at import).
     pub fn of_people(people: Vec<Person>) -> Roster {
         let index = PeopleIndex::of(&people);
+        Roster::of_indexed_people(people, index)
+    }
+
+    /// [`Roster::of_people`] with the people's index already built (by the roster import).
+    pub(super) fn of_indexed_people(people: Vec<Person>, index: PeopleIndex) -> Roster {
         let mut units: Vec<(String, usize)> = Vec::new();
         let mut unit_of = Vec::with_capacity(people.len());
         let mut position: HashMap<&str, u32> = HashMap::default();
         for person in &people {
             let unit = *position.entry(&person.unit).or_insert_with(|| {
-                units.push((person.unit.clone(), 0));
+                units.push((person.unit.to_string(), 0));
                 u32::try_from(units.len() - 1).expect("fewer than 2³² units")
             });
             units[unit as usize].1 += 1;
@@ -109,7 +124,7 @@ impl Roster {
 pub(crate) fn test_person(id: &str, unit: &str) -> Person {
     Person {
         id: id.into(),
-        name: format!("姓名{id}"),
+        name: format!("姓名{id}").into(),
         unit: unit.into(),
     }
 }

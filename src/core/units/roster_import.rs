@@ -2,16 +2,15 @@
 //! tidying cells, and naming the row and column of every problem. Nothing is taken until the
 //! caller accepts: all rows when there are no problems, or only the valid rows on request.
 
-use std::borrow::Cow;
-use std::hash::BuildHasher;
-
-use hashbrown::hash_table::{Entry, HashTable};
-use rustc_hash::FxBuildHasher;
-
 use rustc_hash::FxHashMap as HashMap;
 
+use super::people_index::PeopleIndex;
+use super::people_reader::PeopleReader;
 use super::{Person, Roster};
-use crate::core::formats::{normalize_cell, tidy_cell, CellTable, Row};
+use crate::core::formats::{
+    decode_text, for_each_csv_row, is_xlsx, normalize_cell, read_csv_head, read_table, CellTable,
+    Row,
+};
 
 const ID_HEADERS: &[&str] = &[
     "工号",
@@ -56,9 +55,14 @@ impl std::fmt::Display for RowProblem {
 /// A roster read but not yet accepted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RosterDraft {
-    /// Valid people with the file row each came from.
+    /// Valid people with the file row each came from (read only: the index found while
+    /// reading is kept for them).
     pub people: Vec<(usize, Person)>,
     pub problems: Vec<RowProblem>,
+    /// The valid people's positions by id, as found while reading (empty when rows with an
+    /// id were left out, whose ids it also held): the accepted roster's index, if the people
+    /// are still those read.
+    index: PeopleIndex,
 }
 
 impl RosterDraft {
@@ -71,9 +75,27 @@ impl RosterDraft {
         }
     }
 
+    /// A draft as read, with the index found while reading (see `PeopleReader`).
+    pub(super) fn of_read(
+        people: Vec<(usize, Person)>,
+        problems: Vec<RowProblem>,
+        index: PeopleIndex,
+    ) -> RosterDraft {
+        RosterDraft {
+            people,
+            problems,
+            index,
+        }
+    }
+
     /// Only the valid rows, when the user has chosen to leave the others out.
     pub fn accept_valid(self) -> Roster {
-        Roster::of_people(self.people.into_iter().map(|(_, p)| p).collect())
+        let people: Vec<Person> = self.people.into_iter().map(|(_, p)| p).collect();
+        if self.index.len() == people.len() {
+            Roster::of_indexed_people(people, self.index)
+        } else {
+            Roster::of_people(people)
+        }
     }
 }
 
@@ -135,77 +157,37 @@ pub fn column_titles(header: Row) -> Vec<String> {
 
 /// Reads the people below the header row with the given columns; blank rows are skipped.
 pub fn read_roster(rows: &CellTable, header_row: usize, columns: RosterColumns) -> RosterDraft {
-    let header = rows.row(header_row);
-    let title = |column: usize| {
-        header
-            .get(column)
-            .map(normalize_cell)
-            .filter(|c| !c.is_empty())
-            .unwrap_or_else(|| format!("第 {} 列", column + 1))
-    };
     let below = rows.len().saturating_sub(header_row + 1);
-    let mut draft = RosterDraft {
-        people: Vec::with_capacity(below),
-        problems: Vec::new(),
-    };
-    // The first line of each id, found by hashing the id and compared by tidying that
-    // line's id again (rarely: only when hashes agree), so no id is copied.
-    let id_on = |line: u32| {
-        let row = rows.row(line as usize - 1);
-        row.get(columns.id).map_or(Cow::Borrowed(""), tidy_cell)
-    };
-    let hash = |id: &str| FxBuildHasher.hash_one(id);
-    let mut first_row_of: HashTable<u32> = HashTable::with_capacity(below);
+    let mut reader = PeopleReader::new(rows.row(header_row), columns, below);
     for (index, row) in rows.rows().enumerate().skip(header_row + 1) {
-        let line = index + 1;
-        // Tidying never empties a cell that is not blank (U+3000 and U+00A0 are whitespace).
-        if row.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
-        }
-        let cell = |column: usize| row.get(column).map_or(Cow::Borrowed(""), |c| tidy_cell(c));
-        let (id, name, unit) = (cell(columns.id), cell(columns.name), cell(columns.unit));
-        let mut problem = |column: usize, message: String| {
-            draft.problems.push(RowProblem {
-                row: line,
-                column: title(column),
-                message,
-            })
-        };
-        let before = if id.is_empty() {
-            None
-        } else {
-            let same = |&first: &u32| id_on(first) == id;
-            let rehash = |&first: &u32| hash(&id_on(first));
-            match first_row_of.entry(hash(&id), same, rehash) {
-                Entry::Occupied(first) => Some(*first.get()),
-                Entry::Vacant(vacant) => {
-                    vacant.insert(u32::try_from(line).expect("fewer than 2³² rows"));
-                    None
-                }
-            }
-        };
-        if id.is_empty() {
-            problem(columns.id, "缺少编号".into());
-        } else if let Some(first) = before {
-            problem(columns.id, format!("编号“{id}”与第 {first} 行重复"));
-        }
-        if name.is_empty() {
-            problem(columns.name, "缺少姓名".into());
-        }
-        if unit.is_empty() {
-            problem(columns.unit, "缺少单位".into());
-        }
-        let valid = !id.is_empty() && before.is_none() && !name.is_empty() && !unit.is_empty();
-        if valid {
-            let person = Person {
-                id: id.into_owned(),
-                name: name.into_owned(),
-                unit: unit.into_owned(),
-            };
-            draft.people.push((line, person));
-        }
+        reader.add(index + 1, row);
     }
-    draft
+    reader.finish()
+}
+
+/// Reads a roster file (CSV or .xlsx) whose header is found by name, as
+/// [`find_roster_columns`] and [`read_roster`] read its table; `None` when no header is
+/// found (the file may be a head-count table). A CSV file's rows are taken as they are read,
+/// without keeping the whole table.
+pub fn read_roster_file(bytes: &[u8]) -> Result<Option<RosterDraft>, String> {
+    if is_xlsx(bytes) {
+        let rows = read_table(bytes)?;
+        return Ok(find_roster_columns(&rows)
+            .map(|(header_row, columns)| read_roster(&rows, header_row, columns)));
+    }
+    let (text, _) = decode_text(bytes);
+    let head = read_csv_head(&text, HEADER_SEARCH_ROWS);
+    let Some((header_row, columns)) = find_roster_columns(&head) else {
+        return Ok(None);
+    };
+    let lines = text.bytes().filter(|&b| b == b'\n').count();
+    let mut reader = PeopleReader::new(head.row(header_row), columns, lines);
+    for_each_csv_row(&text, |index, row| {
+        if index > header_row {
+            reader.add(index + 1, row);
+        }
+    });
+    Ok(Some(reader.finish()))
 }
 
 /// Reads a head-count table (单位 → 应考人数) when names are not collected.
@@ -354,6 +336,35 @@ mod tests {
         assert_eq!(draft.clone().accept_all().unwrap_err().len(), 4);
         let only_valid = draft.accept_valid();
         assert_eq!(only_valid.people().len(), 1, "only the chosen valid rows");
+    }
+
+    #[test]
+    fn the_accepted_roster_finds_everyone_taken() {
+        let clean = table("工号,姓名,单位\nA1,张三,司法局\nＡ2,李四,财政局\nA3,王五,司法局\n");
+        let roster = read_roster(&clean, 0, find_roster_columns(&clean).unwrap().1)
+            .accept_all()
+            .unwrap();
+        for (position, id) in ["A1", "A2", "A3"].iter().enumerate() {
+            assert_eq!(roster.position(id), Some(position), "{id}");
+        }
+        assert_eq!(roster.position("A4"), None);
+        // A row left out (no name) still holds its id for the duplicate check; the valid
+        // rows are found in the roster taken from the rest.
+        let rows = table("工号,姓名,单位\nA1,,司法局\nA2,李四,财政局\nA1,张三,司法局\nA2,赵六,城关镇\nA3,王五,司法局\n");
+        let draft = read_roster(&rows, 0, find_roster_columns(&rows).unwrap().1);
+        let problems: Vec<String> = draft.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [
+                "第 2 行“姓名”列：缺少姓名",
+                "第 4 行“工号”列：编号“A1”与第 2 行重复",
+                "第 5 行“工号”列：编号“A2”与第 3 行重复",
+            ]
+        );
+        let roster = draft.accept_valid();
+        assert_eq!(roster.position("A2"), Some(0));
+        assert_eq!(roster.position("A3"), Some(1));
+        assert_eq!(roster.position("A1"), None);
     }
 
     #[test]
