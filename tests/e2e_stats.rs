@@ -39,7 +39,8 @@ fn exam(bank: &Bank) -> ExamDefinition {
     exam.official = true;
     exam.units = vec![JUSTICE.into(), HOSTILE_UNIT.into()];
     // Issued before 2026-11-27: its papers are drawn from the whole bank's shuffle, and its
-    // results must still be re-graded right (newer exams are collected in e2e_stats_scale).
+    // results must still be re-graded right. Exams drawn as needed are issued and sat in
+    // e2e_exam and collected by the same core in report_command_records and the county bench.
     exam.blueprint.draw = DrawOrder::WholeBank;
     exam
 }

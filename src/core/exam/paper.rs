@@ -121,6 +121,21 @@ fn shuffled_as_needed<'a, T: Copy>(
     })
 }
 
+/// The items in the seeded order in which `order` draws them (see [`DrawOrder`]).
+fn drawn<'a, T: Copy>(
+    order: DrawOrder,
+    items: &'a mut [T],
+    rng: &'a mut ChaCha8Rng,
+) -> Box<dyn Iterator<Item = T> + 'a> {
+    match order {
+        DrawOrder::WholeBank => {
+            shuffle(items, rng);
+            Box::new(items.iter().copied())
+        }
+        DrawOrder::AsNeeded => Box::new(shuffled_as_needed(items, rng)),
+    }
+}
+
 /// The three kinds in the order a unit's needs and a blueprint's quotas are counted.
 const KINDS: [QuestionKind; 3] = [
     QuestionKind::Single,
@@ -255,18 +270,10 @@ impl<'b> Drawer<'b> {
     fn draw_from(&self, rng: &mut ChaCha8Rng) -> Result<Vec<usize>, DrawError> {
         let blueprint = self.blueprint;
         let mut units: Vec<&Unit> = self.units.iter().collect();
-        let in_order: Box<dyn Iterator<Item = &Unit>> = match blueprint.draw {
-            DrawOrder::WholeBank => {
-                shuffle(&mut units, rng);
-                Box::new(units.iter().copied())
-            }
-            DrawOrder::AsNeeded => Box::new(shuffled_as_needed(&mut units, rng)),
-        };
-
         let quotas = self.quotas;
         let mut taken = [0u16; 3];
         let mut chosen: Vec<&Unit> = Vec::new();
-        for unit in in_order {
+        for unit in drawn(blueprint.draw, &mut units, rng) {
             if (0..3).all(|i| taken[i] + unit.needs[i] <= quotas[i]) {
                 for (taken, needs) in taken.iter_mut().zip(unit.needs) {
                     *taken += needs;
@@ -308,16 +315,7 @@ impl<'b> Drawer<'b> {
                 });
             }
             let mut pool = self.unit_pool.clone();
-            let count = usize::from(draw.count);
-            match blueprint.draw {
-                DrawOrder::WholeBank => {
-                    shuffle(&mut pool, rng);
-                    ordered.extend(pool.into_iter().take(count));
-                }
-                DrawOrder::AsNeeded => {
-                    ordered.extend(shuffled_as_needed(&mut pool, rng).take(count))
-                }
-            }
+            ordered.extend(drawn(blueprint.draw, &mut pool, rng).take(usize::from(draw.count)));
         }
 
         Ok(ordered)
