@@ -31,7 +31,7 @@ use xuefa::core::exam::CountRule;
 use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_xlsx};
 use xuefa::core::units::{
     absent_cells, collect_results, counted_results, item_analysis, item_rows, read_headcounts,
-    read_results_rows, read_results_table_in_halves, read_roster_file, report_of_counted,
+    read_results_rows, read_results_table_in_halves, read_roster_file, report_of_counted_in_halves,
     report_workbook, summary_rows, CollectedInput, Halves, Lines, Roster, RowProblem, ScoredResult,
 };
 
@@ -161,7 +161,7 @@ fn run(options: Options) -> Result<String, String> {
     let (table_rows, results, inputs) = read?;
     let (report, items, collected) = match &exam_and_bank {
         None => (
-            report_of_counted(&roster, results, options.lines),
+            report_of_counted_in_halves(&roster, results, options.lines, side_by_side),
             None,
             None,
         ),

@@ -31,8 +31,8 @@ pub use item_analysis::{
     item_analysis, most_missed, ItemAnalysis, ItemStats, MissedQuestion, Responses,
 };
 pub use report::{
-    counted_results, format_rate, report_of_counted, unit_report, Lines, ScoredResult, UnitReport,
-    UnitRow,
+    counted_results, format_rate, report_of_counted, report_of_counted_in_halves, unit_report,
+    Lines, ScoredResult, UnitReport, UnitRow,
 };
 pub use report_workbook::{item_rows, report_workbook, ITEM_HEADERS};
 pub use results_halves::read_results_table_in_halves;
