@@ -31,8 +31,8 @@ use xuefa::core::exam::CountRule;
 use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_xlsx};
 use xuefa::core::units::{
     absent_cells, collect_results, counted_results, item_analysis, item_rows, read_headcounts,
-    read_results_rows, read_results_table, read_roster_file, report_of_counted, report_workbook,
-    summary_rows, CollectedInput, Lines, Roster, RowProblem, ScoredResult,
+    read_results_rows, read_results_table_in_halves, read_roster_file, report_of_counted_in_halves,
+    report_workbook, summary_rows, CollectedInput, Halves, Lines, Roster, RowProblem, ScoredResult,
 };
 
 const USAGE: &str = "usage: xuefa-report --roster ROSTER(.csv|.xlsx) --results FILE_OR_DIR [--results …] \
@@ -161,7 +161,7 @@ fn run(options: Options) -> Result<String, String> {
     let (table_rows, results, inputs) = read?;
     let (report, items, collected) = match &exam_and_bank {
         None => (
-            report_of_counted(&roster, results, options.lines),
+            report_of_counted_in_halves(&roster, results, options.lines, side_by_side),
             None,
             None,
         ),
@@ -220,7 +220,7 @@ fn read_results(
             let rows = read_table(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
             read_results_rows(&rows)
         } else if has_extension(&file, "csv") {
-            read_results_table(&bytes)
+            read_results_table_in_halves(&bytes, side_by_side)
         } else if with_records {
             inputs.extend(records::record_inputs(&file, &bytes));
             continue;
@@ -238,6 +238,14 @@ fn read_results(
         }
     }
     Ok((results, inputs))
+}
+
+/// Runs both halves of a table's reading at once, the second on a thread of its own.
+fn side_by_side((first, second): Halves<'_>) {
+    std::thread::scope(|scope| {
+        scope.spawn(second);
+        first();
+    });
 }
 
 /// The bank given, or `questions/`, or a built `dist/bank.json`.

@@ -4,6 +4,7 @@ mod absent_list;
 mod admin_store;
 mod collect;
 mod dashboard;
+mod halves;
 #[cfg(test)]
 mod import_props;
 mod item_analysis;
@@ -11,6 +12,7 @@ mod people_index;
 mod people_reader;
 mod report;
 mod report_workbook;
+mod results_halves;
 mod results_table;
 mod roster;
 mod roster_import;
@@ -24,14 +26,16 @@ pub use collect::{
     collect_results, AcceptedRecord, CollectedInput, Collection, Collector, Flag, FlaggedRecord,
 };
 pub use dashboard::{score_histogram, sorted_rows, UnitColumn};
+pub use halves::{one_after_another, Halves};
 pub use item_analysis::{
     item_analysis, most_missed, ItemAnalysis, ItemStats, MissedQuestion, Responses,
 };
 pub use report::{
-    counted_results, format_rate, report_of_counted, unit_report, Lines, ScoredResult, UnitReport,
-    UnitRow,
+    counted_results, format_rate, report_of_counted, report_of_counted_in_halves, unit_report,
+    Lines, ScoredResult, UnitReport, UnitRow,
 };
 pub use report_workbook::{item_rows, report_workbook, ITEM_HEADERS};
+pub use results_halves::read_results_table_in_halves;
 pub use results_table::{
     format_score, read_results_rows, read_results_table, results_csv, results_rows,
     ResultsTableReader, RESULT_HEADERS,

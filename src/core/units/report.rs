@@ -8,7 +8,7 @@ use std::hash::BuildHasher;
 use hashbrown::HashTable;
 use rustc_hash::{FxBuildHasher, FxHashMap as HashMap};
 
-use super::{AbsentList, Roster, Text};
+use super::{one_after_another, AbsentList, Halves, Roster, Text};
 use crate::core::exam::CountRule;
 
 /// One scored result as collected: who (as they identified themselves), score and time.
@@ -179,10 +179,17 @@ pub fn counted_results(mut results: Vec<ScoredResult>, rule: CountRule) -> Vec<S
 }
 
 /// The per-unit report of results already picked by [`counted_results`].
-pub fn report_of_counted(
+pub fn report_of_counted(roster: &Roster, counted: Vec<ScoredResult>, lines: Lines) -> UnitReport {
+    report_of_counted_in_halves(roster, counted, lines, one_after_another)
+}
+
+/// [`report_of_counted`], the results' people looked up in the roster in two halves by
+/// `join` (which may run them side by side).
+pub fn report_of_counted_in_halves(
     roster: &Roster,
     mut counted: Vec<ScoredResult>,
     lines: Lines,
+    join: impl FnOnce(Halves<'_>),
 ) -> UnitReport {
     let units = roster.units();
     let mut rows: Vec<UnitRow> = units
@@ -198,9 +205,9 @@ pub fn report_of_counted(
     let mut known = Vec::with_capacity(counted.len());
     if roster.is_named() {
         let mut sat = vec![false; roster.people().len()];
-        for result in &counted {
-            let person = roster.position(&result.person_id);
+        for (result, person) in counted.iter().zip(positions(roster, &counted, join)) {
             if let Some(person) = person {
+                let person = person as usize;
                 sat[person] = true;
                 rows[roster.unit_position(person)].count(result.score, lines);
             }
@@ -246,6 +253,29 @@ pub fn report_of_counted(
     );
     report.rows = rows;
     report
+}
+
+/// Where each result's person is in the roster's people, the halves looked up by `join`.
+fn positions(
+    roster: &Roster,
+    results: &[ScoredResult],
+    join: impl FnOnce(Halves<'_>),
+) -> Vec<Option<u32>> {
+    let look_up = |results: &[ScoredResult]| -> Vec<Option<u32>> {
+        let position = |r: &ScoredResult| roster.position(&r.person_id);
+        // A roster's positions fit in u32 (its index holds them so).
+        results
+            .iter()
+            .map(|r| position(r).map(|p| p as u32))
+            .collect()
+    };
+    let (first, second) = results.split_at(results.len() / 2);
+    let (mut head, mut tail) = (Vec::new(), Vec::new());
+    join((&mut || head = look_up(first), &mut || {
+        tail = look_up(second)
+    }));
+    head.append(&mut tail);
+    head
 }
 
 #[cfg(test)]

@@ -75,7 +75,11 @@ pub struct ResultsTableReader<'a> {
 impl<'a> ResultsTableReader<'a> {
     /// A reader at the start of the file's bytes (UTF-8 or GBK).
     pub fn new(bytes: &'a [u8]) -> ResultsTableReader<'a> {
-        let text = decode_text(bytes).0;
+        ResultsTableReader::of_text(decode_text(bytes).0)
+    }
+
+    /// A reader at the start of a decoded file.
+    pub(super) fn of_text(text: Cow<'a, str>) -> ResultsTableReader<'a> {
         // About a result per line: room for them all saves copying a growing list.
         let lines = text.bytes().filter(|&b| b == b'\n').count();
         ResultsTableReader {
@@ -92,6 +96,11 @@ impl<'a> ResultsTableReader<'a> {
 
     /// Reads up to `records` more records; `true` once the whole file has been read.
     pub fn read(&mut self, records: usize) -> bool {
+        self.read_part(records, usize::MAX)
+    }
+
+    /// [`Self::read`], stopping early after the record whose end reaches byte `until`.
+    pub(super) fn read_part(&mut self, records: usize, until: usize) -> bool {
         if self.done {
             return true;
         }
@@ -99,7 +108,7 @@ impl<'a> ResultsTableReader<'a> {
         let mut reader = CsvRecords::new(rest);
         let mut lines = LineCounter::new(rest);
         let mut read_here = 0;
-        while read_here < records {
+        while read_here < records && self.offset + reader.consumed() < until {
             let Some(at) = reader.next_record() else {
                 self.done = true;
                 return true;
@@ -142,6 +151,36 @@ impl<'a> ResultsTableReader<'a> {
     /// Every row, or every problem (by row and column).
     pub fn finish(self) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
         finish(self.columns.is_some(), self.results, self.problems)
+    }
+
+    /// The text read, the bytes of it read so far, and whether the header has been found.
+    pub(super) fn position(&self) -> (&str, usize, bool) {
+        (&self.text, self.offset, self.columns.is_some())
+    }
+
+    /// A reader of the same text that goes on from byte `at` (where a record of this reader
+    /// ends), as this reader would once it has read that far; the header already found.
+    pub(super) fn resumed_at(&self, text: &'a str, at: usize) -> ResultsTableReader<'a> {
+        let newline = |b: &u8| *b == b'\n';
+        let (before, after) = text.as_bytes().split_at(at);
+        ResultsTableReader {
+            text: Cow::Borrowed(text),
+            offset: at,
+            lines_before: before.iter().filter(|b| newline(b)).count(),
+            columns: self.columns,
+            records_before_header: self.records_before_header,
+            results: Vec::with_capacity(after.iter().filter(|b| newline(b)).count()),
+            problems: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// Takes over the rows and problems of `rest`, the reader [`Self::resumed_at`] where this
+    /// one now is, and its place in the text.
+    pub(super) fn take_over(&mut self, mut rest: ResultsTableReader<'a>) {
+        self.results.append(&mut rest.results);
+        self.problems.append(&mut rest.problems);
+        (self.offset, self.lines_before, self.done) = (rest.offset, rest.lines_before, rest.done);
     }
 }
 

@@ -1,0 +1,99 @@
+//! Reading a large results table in two halves at once (the native command has two cores):
+//! the rows after the header are cut at a line end near the middle, and the second half is
+//! read by a reader resuming there, as [`ResultsTableReader`] resumes between parts.
+
+use std::borrow::Cow;
+
+use super::{Halves, ResultsTableReader, RowProblem, ScoredResult};
+use crate::core::formats::decode_text;
+
+/// [`read_results_table`](super::read_results_table), the rows after the header read in two
+/// halves by `join`, which runs both jobs and returns when both are done. The rows and
+/// problems are the same whatever the cut: should the first half's last record not end where
+/// the second half starts (a quoted cell spanning the cut), the second half's reading is
+/// dropped and the first half's reader reads on.
+pub fn read_results_table_in_halves(
+    bytes: &[u8],
+    join: impl FnOnce(Halves<'_>),
+) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
+    read_cut_after(bytes, None, join)
+}
+
+/// [`read_results_table_in_halves`], cut at the first line end from byte `from` of the text
+/// (`None`: from the middle of the rows after the header).
+fn read_cut_after(
+    bytes: &[u8],
+    from: Option<usize>,
+    join: impl FnOnce(Halves<'_>),
+) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
+    let decoded = decode_text(bytes).0;
+    let text: &str = &decoded;
+    let mut head = ResultsTableReader::of_text(Cow::Borrowed(text));
+    while !head.position().2 && !head.read(1) {}
+    let (_, read, header_found) = head.position();
+    let from = from.unwrap_or(read + (text.len() - read) / 2).max(read);
+    let Some(cut) = header_found.then(|| cut_after(text, from)).flatten() else {
+        head.read(usize::MAX);
+        return head.finish();
+    };
+    let mut tail = head.resumed_at(text, cut);
+    join((
+        &mut || {
+            head.read_part(usize::MAX, cut);
+        },
+        &mut || {
+            tail.read(usize::MAX);
+        },
+    ));
+    if head.position().1 == cut {
+        head.take_over(tail);
+    } else {
+        head.read(usize::MAX);
+    }
+    head.finish()
+}
+
+/// Where a reader's record ending at the first line end from byte `from` leaves off: after a
+/// `\n`, or on the `\n` of a `\r\n` (the record ends with the `\r`). `None` when no line end
+/// follows, or nothing after it.
+fn cut_after(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let newline = from + bytes.get(from..)?.iter().position(|&b| b == b'\n')?;
+    let cut = match newline > 0 && bytes[newline - 1] == b'\r' {
+        true => newline,
+        false => newline + 1,
+    };
+    (cut < bytes.len()).then_some(cut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::units::{one_after_another, read_results_table};
+
+    #[test]
+    fn every_cut_reads_the_same_rows_and_problems_as_the_whole() {
+        let crlf = "某镇成绩汇总\r\n\r\n工号,姓名,单位,得分,交卷时间\r\n1,\"张\r\n三\",司法局,90,\r\n\r\n2,李四,财政局,优,\r\n3,王五,财政局,60,2026-11-20 09:30:00\r\n,赵六,司法局,70,\r\n4,钱七,司法局,75,\r\n5,\"孙\n八\",司法局,80,\r\n\r\n";
+        let lf = crlf.replace("\r\n", "\n");
+        let clean = "工号,姓名,单位,得分,交卷时间\n1,张三,司法局,90,\n2,李四,财政局,80,\r\n3,王五,财政局,60,2026-11-20 09:30:00\n4,钱七,司法局,75,";
+        let no_header = "姓名,分数\n张三,90\n李四,80\n";
+        for text in [crlf, &lf, clean, no_header] {
+            let whole = read_results_table(text.as_bytes());
+            for from in 0..=text.len() {
+                let halves = read_cut_after(text.as_bytes(), Some(from), one_after_another);
+                assert_eq!(halves, whole, "cut after byte {from} of {text:?}");
+            }
+            let middle = read_results_table_in_halves(text.as_bytes(), one_after_another);
+            assert_eq!(middle, whole);
+        }
+        assert!(read_results_table(clean.as_bytes()).is_ok_and(|rows| rows.len() == 4));
+    }
+
+    #[test]
+    fn the_halves_are_cut_where_a_record_leaves_off() {
+        assert_eq!(cut_after("a\nb\n", 0), Some(2));
+        assert_eq!(cut_after("a\r\nb\r\n", 0), Some(2), "on the \\n of \\r\\n");
+        assert_eq!(cut_after("a\nb\n", 2), None, "nothing after the last line");
+        assert_eq!(cut_after("a,b", 0), None);
+    }
+}
