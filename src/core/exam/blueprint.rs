@@ -45,6 +45,9 @@ pub enum DrawOrder {
 }
 
 impl DrawOrder {
+    /// The order of every exam issued now (发布考试, and a learner's mock exams).
+    pub const FOR_NEW_EXAMS: DrawOrder = DrawOrder::AsNeeded;
+
     /// Whether this is the first exams' order, which a definition does not spell out.
     pub fn is_whole_bank(&self) -> bool {
         *self == DrawOrder::WholeBank
@@ -101,7 +104,7 @@ impl Blueprint {
             difficulties: vec![],
             shuffle_options: true,
             unit: None,
-            draw: DrawOrder::AsNeeded,
+            draw: DrawOrder::FOR_NEW_EXAMS,
         }
     }
 

@@ -29,10 +29,10 @@ fn read_cut_after(
     let decoded = decode_text(bytes).0;
     let text: &str = &decoded;
     let mut head = ResultsTableReader::of_text(Cow::Borrowed(text));
-    while !head.position().2 && !head.read(1) {}
-    let (_, read, header_found) = head.position();
+    while !head.header_found() && !head.read(1) {}
+    let read = head.offset();
     let from = from.unwrap_or(read + (text.len() - read) / 2).max(read);
-    let Some(cut) = header_found.then(|| cut_after(text, from)).flatten() else {
+    let Some(cut) = head.header_found().then(|| cut_after(text, from)).flatten() else {
         head.read(usize::MAX);
         return head.finish();
     };
@@ -45,7 +45,7 @@ fn read_cut_after(
             tail.read(usize::MAX);
         },
     ));
-    if head.position().1 == cut {
+    if head.offset() == cut {
         head.take_over(tail);
     } else {
         head.read(usize::MAX);
@@ -59,9 +59,10 @@ fn read_cut_after(
 fn cut_after(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let newline = from + bytes.get(from..)?.iter().position(|&b| b == b'\n')?;
-    let cut = match newline > 0 && bytes[newline - 1] == b'\r' {
-        true => newline,
-        false => newline + 1,
+    let cut = if newline > 0 && bytes[newline - 1] == b'\r' {
+        newline
+    } else {
+        newline + 1
     };
     (cut < bytes.len()).then_some(cut)
 }

@@ -153,9 +153,14 @@ impl<'a> ResultsTableReader<'a> {
         finish(self.columns.is_some(), self.results, self.problems)
     }
 
-    /// The text read, the bytes of it read so far, and whether the header has been found.
-    pub(super) fn position(&self) -> (&str, usize, bool) {
-        (&self.text, self.offset, self.columns.is_some())
+    /// The bytes of the text read so far.
+    pub(super) fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// Whether the header row has been found.
+    pub(super) fn header_found(&self) -> bool {
+        self.columns.is_some()
     }
 
     /// A reader of the same text that goes on from byte `at` (where a record of this reader

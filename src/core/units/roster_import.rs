@@ -190,6 +190,12 @@ pub fn read_roster_file(bytes: &[u8]) -> Result<Option<RosterDraft>, String> {
     Ok(Some(reader.finish()))
 }
 
+/// Whether a header row names 应考人数, so that a table whose rows do not read is a head-count
+/// table with problems, not one whose columns the user still has to map.
+pub fn names_head_counts(header: Row) -> bool {
+    header.iter().any(|cell| cell.contains("人数"))
+}
+
 /// Reads a head-count table (单位 → 应考人数) when names are not collected.
 pub fn read_headcounts(rows: &CellTable) -> Result<Roster, Vec<RowProblem>> {
     let found = rows
@@ -323,7 +329,7 @@ mod tests {
     fn every_bad_row_is_named_and_nothing_is_taken() {
         let rows = table("工号,姓名,单位\nSF001,张三,司法局\n,李四,司法局\nSF003,,财政局\nSF004,赵六,\nSF001,钱七,城关镇\n");
         let draft = read_roster(&rows, 0, find_roster_columns(&rows).unwrap().1);
-        let problems: Vec<String> = draft.problems.iter().map(ToString::to_string).collect();
+        let problems = texts(&draft.problems);
         assert_eq!(
             problems,
             [
@@ -352,7 +358,7 @@ mod tests {
         // rows are found in the roster taken from the rest.
         let rows = table("工号,姓名,单位\nA1,,司法局\nA2,李四,财政局\nA1,张三,司法局\nA2,赵六,城关镇\nA3,王五,司法局\n");
         let draft = read_roster(&rows, 0, find_roster_columns(&rows).unwrap().1);
-        let problems: Vec<String> = draft.problems.iter().map(ToString::to_string).collect();
+        let problems = texts(&draft.problems);
         assert_eq!(
             problems,
             [
@@ -367,6 +373,18 @@ mod tests {
         assert_eq!(roster.position("A1"), None);
     }
 
+    /// The problems as the page lists them.
+    fn texts(problems: &[RowProblem]) -> Vec<String> {
+        problems.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_header_naming_head_counts_is_told_from_other_headers() {
+        let rows = table("单位,应考人数\n单位,姓名,工号\n部门,人数\n");
+        let named: Vec<bool> = rows.rows().map(names_head_counts).collect();
+        assert_eq!(named, [true, false, true]);
+    }
+
     #[test]
     fn head_count_tables_read_and_validate() {
         let roster = read_headcounts(&table("单位,应考人数\n司法局,12\n财政局,0\n")).unwrap();
@@ -376,7 +394,7 @@ mod tests {
         );
         let problems =
             read_headcounts(&table("单位,应考人数\n司法局,十二\n司法局,3\n")).unwrap_err();
-        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let problems = texts(&problems);
         assert_eq!(
             problems,
             [

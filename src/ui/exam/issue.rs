@@ -136,7 +136,7 @@ impl Form {
                 difficulties: vec![],
                 shuffle_options: true,
                 unit,
-                draw: DrawOrder::AsNeeded,
+                draw: DrawOrder::FOR_NEW_EXAMS,
             },
             bank_version: version,
             minutes: number("考试时长", &self.minutes.get())?,

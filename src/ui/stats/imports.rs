@@ -8,11 +8,11 @@ use leptos::task::spawn_local;
 
 use super::{StatsInputs, TABLE_PART};
 use crate::core::exam::decode_exam_code;
-use crate::core::formats::{is_xlsx, read_table_with, CellTable, Row};
+use crate::core::formats::{is_xlsx, read_table_with, CellTable};
 use crate::core::units::{
-    column_titles, find_roster_columns, guess_header_row, read_headcounts, read_results_rows,
-    read_roster, results_csv, CollectedInput, ResultsTableReader, Roster, RosterColumns,
-    RosterDraft, RowProblem, ScoredResult,
+    column_titles, find_roster_columns, guess_header_row, names_head_counts, read_headcounts,
+    read_results_rows, read_roster, results_csv, CollectedInput, ResultsTableReader, Roster,
+    RosterColumns, RosterDraft, RowProblem, ScoredResult,
 };
 use crate::ui::browser::{
     decode_gb18030, mark, read_chosen_files, read_dropped_files, yield_to_browser,
@@ -106,18 +106,13 @@ fn read_roster_file(bytes: &[u8]) -> Result<RosterRead, String> {
         return Ok(RosterRead::Headcounts(Ok(roster)));
     }
     let header = guess_header_row(&rows).ok_or("文件是空的")?;
-    if looks_like_headcounts(rows.row(header)) {
+    if names_head_counts(rows.row(header)) {
         return Ok(RosterRead::Headcounts(read_headcounts(&rows)));
     }
     Ok(RosterRead::Unmapped {
         rows: Arc::new(rows),
         header,
     })
-}
-
-/// Whether a header names 应考人数, so its problems are a head-count table's.
-fn looks_like_headcounts(header: Row) -> bool {
-    header.iter().any(|cell| cell.contains("人数"))
 }
 
 /// Importing the roster from a CSV or XLSX file (picked or dropped): a preview lists every
