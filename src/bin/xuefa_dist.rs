@@ -8,9 +8,13 @@
 //! - adds the administrators' app, which Trunk built separately (`Trunk.admin.toml`): its page
 //!   becomes `admin/index.html` (its loader moved to a file too) and its hashed files join the
 //!   site's root, where its `<base href>` points;
+//! - adds the learner's pages that are downloaded when first shown: the directory
+//!   `split-<hash>/` that `xuefa-link` wrote beside the wasm (chunks and their loader
+//!   `split.js`), with the loader pointed at the app's wasm-bindgen script;
 //! - writes `404.html` as a copy of `index.html` (static hosts serve it for deep links).
 //!
-//! Usage: `xuefa-dist <staging dir> <admin dist dir>` (Trunk runs it after every build).
+//! Usage: `xuefa-dist <staging dir> <admin dist dir> <wasm-split dir>` (Trunk runs it after
+//! every build).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,14 +28,16 @@ const PRECACHE_MARK: &str = "\"__XUEFA_PRECACHE__\"";
 const ON_DEMAND: &[&str] = &["hant.js", "hant.txt"];
 /// Where `sw.js` expects the version string.
 const VERSION_MARK: &str = "__XUEFA_VERSION__";
+/// What `xuefa-link` writes in the split pages' loader for the app's wasm-bindgen script.
+const MAIN_MODULE_PLACEHOLDER: &str = "\"../xuefa.js\"";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [dir, admin] = args.as_slice() else {
-        eprintln!("usage: xuefa-dist <staging dir> <admin dist dir>");
+    let [dir, admin, split] = args.as_slice() else {
+        eprintln!("usage: xuefa-dist <staging dir> <admin dist dir> <wasm-split dir>");
         return ExitCode::from(2);
     };
-    match finish(Path::new(dir), Path::new(admin)) {
+    match finish(Path::new(dir), Path::new(admin), Path::new(split)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("xuefa-dist: {message}");
@@ -40,7 +46,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn finish(dir: &Path, admin: &Path) -> Result<(), String> {
+fn finish(dir: &Path, admin: &Path, split: &Path) -> Result<(), String> {
     let read =
         |name: &str| std::fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"));
     let write = |name: &str, text: &str| {
@@ -51,6 +57,7 @@ fn finish(dir: &Path, admin: &Path) -> Result<(), String> {
     write("index.html", &html)?;
     write("404.html", &html)?;
     add_admin(dir, admin)?;
+    add_split_pages(dir, split)?;
     let worker = read("sw.js")?;
     let mut files = site_files(dir)?;
     files.retain(|(name, _)| name != "sw.js" && name != "404.html");
@@ -85,6 +92,71 @@ fn add_admin(dir: &Path, admin: &Path) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Copies the one `split-<hash>/` directory under `split` into the site, its loader importing
+/// the app's script: the script that imports that loader, or the wasm and its split pages come
+/// from different builds.
+fn add_split_pages(dir: &Path, split: &Path) -> Result<(), String> {
+    let listed = std::fs::read_dir(split).map_err(|e| format!("{}: {e}", split.display()))?;
+    let mut names = Vec::new();
+    for entry in listed {
+        names.push(
+            entry
+                .map_err(|e| e.to_string())?
+                .file_name()
+                .to_string_lossy()
+                .into_owned(),
+        );
+    }
+    let [name] = names.as_slice() else {
+        return Err(format!(
+            "{} should hold one split-* directory, not {names:?}",
+            split.display()
+        ));
+    };
+    let scripts = site_files(dir)?;
+    let import = format!("\"./{name}/split.js\"");
+    let importing: Vec<&str> = scripts
+        .iter()
+        .filter(|(file, bytes)| {
+            file.ends_with(".js") && !file.contains('/') && contains(bytes, import.as_bytes())
+        })
+        .map(|(file, _)| file.as_str())
+        .collect();
+    let [script] = importing.as_slice() else {
+        return Err(format!(
+            "{} scripts import {name}/split.js (one should): the wasm and its split pages are from different builds",
+            importing.len()
+        ));
+    };
+    let target = dir.join(name);
+    std::fs::create_dir_all(&target).map_err(|e| format!("{name}: {e}"))?;
+    for (file, bytes) in site_files(&split.join(name))? {
+        let bytes = if file == "split.js" {
+            point_loader_at(&String::from_utf8_lossy(&bytes), script)?.into_bytes()
+        } else {
+            bytes
+        };
+        std::fs::write(target.join(&file), bytes).map_err(|e| format!("{name}/{file}: {e}"))?;
+    }
+    Ok(())
+}
+
+/// The split pages' loader importing the app's script `script` (a sibling of its directory).
+fn point_loader_at(loader: &str, script: &str) -> Result<String, String> {
+    if loader.matches(MAIN_MODULE_PLACEHOLDER).count() != 1 {
+        return Err(format!(
+            "split.js should import {MAIN_MODULE_PLACEHOLDER} once"
+        ));
+    }
+    Ok(loader.replacen(MAIN_MODULE_PLACEHOLDER, &format!("\"../{script}\""), 1))
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
 }
 
 /// A script file to write next to `index.html`.
@@ -193,6 +265,45 @@ mod tests {
         );
         let other = PAGE.replace("init();", "init({});");
         assert_ne!(externalise_loader(&other).unwrap().1.name, loader.name);
+    }
+
+    #[test]
+    fn the_split_pages_loader_imports_the_apps_script() {
+        let loader = "import { initSync } from \"../xuefa.js\";\nfetch(\"./chunk_1.wasm\");";
+        assert_eq!(
+            point_loader_at(loader, "xuefa-0123.js").unwrap(),
+            "import { initSync } from \"../xuefa-0123.js\";\nfetch(\"./chunk_1.wasm\");"
+        );
+        assert!(point_loader_at("import {} from \"./other.js\";", "xuefa-0123.js").is_err());
+    }
+
+    #[test]
+    fn split_pages_from_another_build_are_refused() {
+        let root = std::env::temp_dir().join(format!("xuefa-dist-split-{}", std::process::id()));
+        let (site, split) = (root.join("site"), root.join("split"));
+        std::fs::create_dir_all(split.join("split-aa")).unwrap();
+        std::fs::create_dir_all(&site).unwrap();
+        let loader = "import { initSync } from \"../xuefa.js\";";
+        std::fs::write(split.join("split-aa/split.js"), loader).unwrap();
+        std::fs::write(split.join("split-aa/chunk_1.wasm"), b"\0asm").unwrap();
+        std::fs::write(
+            site.join("xuefa-01.js"),
+            "import * as a from \"./split-bb/split.js\"",
+        )
+        .unwrap();
+        let problem = add_split_pages(&site, &split).unwrap_err();
+        assert!(problem.contains("different builds"), "{problem}");
+
+        std::fs::write(
+            site.join("xuefa-01.js"),
+            "import * as a from \"./split-aa/split.js\"",
+        )
+        .unwrap();
+        add_split_pages(&site, &split).unwrap();
+        let copied = std::fs::read_to_string(site.join("split-aa/split.js")).unwrap();
+        assert_eq!(copied, "import { initSync } from \"../xuefa-01.js\";");
+        assert!(site.join("split-aa/chunk_1.wasm").is_file());
+        std::fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
