@@ -1,6 +1,8 @@
 //! End to end, in headless Chromium against the release `dist/`: on a first visit the bank
 //! starts downloading with the page (`public/fetch-bank.js`) and the app takes that download
-//! rather than asking again; when the bank cannot be downloaded, the learner is told why.
+//! rather than asking again; when the bank cannot be downloaded, the learner is told why. The
+//! first download holds 首页 and 练习; the other pages' code comes when first shown (and a page
+//! whose code cannot be downloaded says so, and shows once the network is back).
 
 mod support;
 
@@ -46,4 +48,40 @@ async fn the_first_visit_downloads_the_bank_once_and_a_missing_bank_is_reported(
     browser.open(&server.url("/")).await;
     let said = browser.wait_for_text("题库加载失败").await;
     assert!(said.contains("服务器返回 404"), "{said}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_downloaded_when_first_shown_reports_a_failed_download_and_retries() {
+    let site = copy_of_dist();
+    // No service worker, so nothing is cached ahead: every page's code comes from the network.
+    std::fs::remove_file(site.0.join("sw.js")).unwrap();
+    let server = StaticServer::start(site.0.clone());
+    let browser = Browser::start_recording_requests(360, 800).await;
+    browser.requested_urls().await; // the browser's own start page
+
+    browser.open(&server.url("/")).await;
+    browser.wait_for_text("第一编 总则").await;
+    let first_load = browser.requested_urls().await;
+    assert!(
+        !first_load
+            .iter()
+            .any(|url| url.contains("/split-") && url.ends_with(".wasm")),
+        "首页 needs no page downloaded later: {first_load:#?}"
+    );
+
+    server.set_online(false);
+    browser.click_text("考试").await;
+    browser
+        .wait_for_text("页面未能下载，请检查网络连接后重试。")
+        .await;
+    server.set_online(true);
+    browser.click_text("重试").await;
+    browser.wait_for_text("开始模拟考试").await;
+    let later = browser.requested_urls().await;
+    assert!(
+        later
+            .iter()
+            .any(|url| url.contains("/split-") && url.ends_with(".wasm")),
+        "the exam pages' code was downloaded when they were shown: {later:#?}"
+    );
 }

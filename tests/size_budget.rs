@@ -1,6 +1,7 @@
 //! The learner's first load — what `dist/index.html` loads before the app runs: the loader
-//! (`init-*.js`), the script that starts the bank's download, the wasm-bindgen script, the
-//! wasm and the stylesheet; the bank itself and the administrators' app excluded — stays
+//! (`init-*.js`), the script that starts the bank's download, the wasm-bindgen script and what
+//! it imports (the loader of the pages downloaded later), the wasm and the stylesheet; the
+//! bank, those later pages and the administrators' app excluded — stays
 //! within its budget, gzipped. The budget is what has
 //! been reached plus 10%, so that growth is a deliberate decision: raise a number here only on
 //! purpose, and say why in the commit. Issue 11's ceiling for the budget is 250 KB and its goal
@@ -10,16 +11,16 @@ use std::path::Path;
 use std::process::Command;
 
 /// Gzipped bytes reached per first-load file, by kind of file. Raised on 2026-11-27 from
-/// 410,701 B in total to 470,184 B, deliberately, when the 题库 browse page (+25 KB), the
-/// 我的数据 backup page (+20 KB), the 繁體 button (+2 KB), focus handling and the timer's
-/// announcement, and the IndexedDB access backup needs for the statistics data landed; set to
-/// 472,708 B later that day with `fetch-bank.js` (the bank's early download, 317 B) and the
-/// shared paper drawing and table reading the county and million-row work changed (+2.2 KB).
-const REACHED: [(&str, usize); 5] = [
+/// 410,701 B in total to 472,708 B, deliberately, as the 题库 browse page, the 我的数据 backup
+/// page, the 繁體 button and the bank's early download landed; lowered later that day to
+/// 316,469 B when the exam, study-tool (错题本, 进度, 搜索, 自选练习), 题库 and 我的数据 pages
+/// became downloaded when first shown (src/ui/lazy.rs, split off by src/bin/xuefa_link.rs).
+const REACHED: [(&str, usize); 6] = [
     ("loader init-*.js", 203),
     ("early bank download fetch-bank.js", 317),
-    ("script xuefa-*.js", 10_407),
-    ("wasm xuefa-*_bg.wasm", 457_596),
+    ("script xuefa-*.js", 10_504),
+    ("split pages' loader split-*/split.js", 1_066),
+    ("wasm xuefa-*_bg.wasm", 300_194),
     ("stylesheet style-*.css", 4_185),
 ];
 
@@ -30,6 +31,8 @@ const CEILING: usize = 250_000;
 fn kind(name: &str) -> &'static str {
     if name.starts_with("init-") {
         "loader init-*.js"
+    } else if name.ends_with("/split.js") {
+        "split pages' loader split-*/split.js"
     } else if name == "fetch-bank.js" {
         "early bank download fetch-bank.js"
     } else if name.ends_with("_bg.wasm") {
@@ -68,6 +71,13 @@ fn first_load() -> Vec<(String, usize)> {
         .filter(|part| !part.contains('/') && !part.contains(' '))
         .map(str::to_string)
         .collect();
+    // What those scripts import in turn (the split pages' loader, imported by the app's script).
+    let imported: Vec<String> = names
+        .iter()
+        .filter(|name| name.ends_with(".js"))
+        .flat_map(|name| static_imports(&std::fs::read_to_string(dist.join(name)).unwrap()))
+        .collect();
+    names.extend(imported);
     names.sort();
     names.dedup();
     names
@@ -76,6 +86,16 @@ fn first_load() -> Vec<(String, usize)> {
             let size = gzipped(&dist.join(&name));
             (name, size)
         })
+        .collect()
+}
+
+/// The files a script imports statically by a relative path (`from "./x/y.js"`).
+fn static_imports(script: &str) -> Vec<String> {
+    script
+        .split("from \"./")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"'))
+        .map(|(path, _)| path.to_string())
         .collect()
 }
 

@@ -24,11 +24,13 @@ def gz(path):
 
 
 def first_load_files():
-    """The files the learner's page loads before the app runs: scripts, wasm, styles."""
+    """The files the learner's page loads before the app runs: scripts, wasm, styles, and what
+    the scripts import (the loader of the pages downloaded when first shown)."""
     html = (dist / "index.html").read_text(encoding="utf-8")
-    names = re.findall(r'(?:href|src)="/?([^"]+\.(?:js|wasm|css))"', html)
-    loader = next(n for n in names if n.startswith("init-"))
-    return sorted(set(names) | {loader})
+    names = set(re.findall(r'(?:href|src)="/?([^"]+\.(?:js|wasm|css))"', html))
+    for script in [n for n in names if n.endswith(".js")]:
+        names |= set(re.findall(r'from "\./([^"]+\.js)"', (dist / script).read_text(encoding="utf-8")))
+    return sorted(names)
 
 
 rows = []

@@ -6,18 +6,13 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use super::bank::BankPage;
 use super::browser::{base_path, today};
-use super::data::DataPage;
-use super::exam::{
-    AttemptPage, CertificatePage, ExamHome, ExamState, JoinPage, ResultPage, ScoreSheetPage,
-};
+use super::exam::ExamState;
+use super::lazy::{self, lazy_page};
 use super::pages::{AdminHandOver, NotFound};
 use super::shell::{Area, Header, Notice};
 use super::state::AppState;
-use super::study::{
-    ChooserPage, HomePage, PracticePage, ProgressPage, SearchPage, SetPage, WrongBookPage,
-};
+use super::study::{ChooserPage, HomePage, PracticePage};
 use super::widgets::{ScriptToggle, UpdatePrompt};
 use crate::core::exam::{feed_study, ExamStore};
 
@@ -51,19 +46,19 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/practice") view=ChooserPage />
                     <Route path=path!("/practice/:book") view=PracticePage />
-                    <Route path=path!("/set") view=SetPage />
-                    <Route path=path!("/wrong") view=WrongBookPage />
-                    <Route path=path!("/progress") view=ProgressPage />
-                    <Route path=path!("/search") view=SearchPage />
-                    <Route path=path!("/exam") view=ExamHome />
-                    <Route path=path!("/exam/attempt/:id") view=AttemptPage />
-                    <Route path=path!("/exam/result/:id") view=ResultPage />
-                    <Route path=path!("/exam/sheet/:id") view=ScoreSheetPage />
-                    <Route path=path!("/exam/certificate/:id") view=CertificatePage />
-                    <Route path=path!("/exam/join") view=JoinPage />
-                    <Route path=path!("/data") view=DataPage />
+                    <Route path=path!("/set") view=|| lazy_page(lazy::set_page) />
+                    <Route path=path!("/wrong") view=|| lazy_page(lazy::wrong_book_page) />
+                    <Route path=path!("/progress") view=|| lazy_page(lazy::progress_page) />
+                    <Route path=path!("/search") view=|| lazy_page(lazy::search_page) />
+                    <Route path=path!("/exam") view=|| lazy_page(lazy::exam_home) />
+                    <Route path=path!("/exam/attempt/:id") view=|| lazy_page(lazy::attempt_page) />
+                    <Route path=path!("/exam/result/:id") view=|| lazy_page(lazy::result_page) />
+                    <Route path=path!("/exam/sheet/:id") view=|| lazy_page(lazy::score_sheet_page) />
+                    <Route path=path!("/exam/certificate/:id") view=|| lazy_page(lazy::certificate_page) />
+                    <Route path=path!("/exam/join") view=|| lazy_page(lazy::join_page) />
+                    <Route path=path!("/data") view=|| lazy_page(lazy::data_page) />
                     <Route path=path!("/admin/*any") view=AdminHandOver />
-                    <Route path=path!("/bank") view=BankPage />
+                    <Route path=path!("/bank") view=|| lazy_page(lazy::bank_page) />
                 </Routes>
             </main>
             <Footer />

@@ -12,6 +12,7 @@ mod bank_tools;
 mod browser;
 mod data;
 mod exam;
+mod lazy;
 mod pages;
 mod shell;
 mod state;

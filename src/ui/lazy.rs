@@ -1,0 +1,64 @@
+//! The learner's pages that are downloaded when first shown. Each function below is split off
+//! the app's wasm by `xuefa-link` (src/bin/xuefa_link.rs) into a chunk of its group (exam,
+//! study tools, 题库, 我的数据), which the browser fetches the first time one of its pages is
+//! shown; the service worker caches every chunk at install, so they work offline too. 首页 and
+//! 练习 stay in the first download.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use send_wrapper::SendWrapper;
+
+use super::bank::BankPage;
+use super::data::DataPage;
+use super::exam::{AttemptPage, CertificatePage, ExamHome, JoinPage, ResultPage, ScoreSheetPage};
+use super::study::{ProgressPage, SearchPage, SetPage, WrongBookPage};
+
+/// A page whose code `load` downloads: a line while it loads, and a clear message with a way
+/// to try again if it cannot be downloaded (offline before the app was ever cached, say).
+pub fn lazy_page<F>(load: fn() -> F) -> impl IntoView
+where
+    F: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        view! {
+            <Suspense fallback=|| view! { <p class="muted page">"正在加载页面……"</p> }>
+                {Suspend::new(SendWrapper::new(async move {
+                    load().await.unwrap_or_else(|_| view! {
+                        <section class="page">
+                            <p class="status error" role="alert">
+                                "页面未能下载，请检查网络连接后重试。"
+                            </p>
+                            <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                                "重试"
+                            </button>
+                        </section>
+                    }.into_any())
+                }))}
+            </Suspense>
+        }
+    }
+}
+
+macro_rules! lazy_pages {
+    ($($group:ident: $($name:ident => $page:ident),+;)+) => {$($(
+        #[doc = concat!("The ", stringify!($page), " page, downloaded with its group when first shown.")]
+        #[wasm_split($group, fallible, wasm_split_path = ::leptos::wasm_split)]
+        pub fn $name() -> Result<AnyView, SplitLoaderError> {
+            Ok(view! { <$page /> }.into_any())
+        }
+    )+)+};
+}
+
+lazy_pages! {
+    exam: exam_home => ExamHome, attempt_page => AttemptPage, result_page => ResultPage,
+        score_sheet_page => ScoreSheetPage, certificate_page => CertificatePage,
+        join_page => JoinPage;
+    study_tools: set_page => SetPage, wrong_book_page => WrongBookPage,
+        progress_page => ProgressPage, search_page => SearchPage;
+    bank: bank_page => BankPage;
+    data: data_page => DataPage;
+}
