@@ -9,6 +9,9 @@
 //!   xuefa-dist adds to the site. `<hash>` is of the linked module, so one build's chunks never
 //!   mix with another's in a cache.
 //!
+//! Other binaries (the administrators' app) are linked without the split functions' exports,
+//! which would otherwise keep every lazily loaded page in them.
+//!
 //! wasm-bindgen drops the module's `__indirect_function_table` export, which the chunks are
 //! linked into; the main module exports it under a name of the same length instead, and the
 //! loader reads it from there.
@@ -42,6 +45,8 @@ mod native {
 
     /// The binary whose pages are split off (the learner's app).
     pub const SPLIT_BIN: &str = "xuefa";
+    /// How the split functions' exports begin (`wasm_split_macros`).
+    const SPLIT_EXPORT_PREFIX: &str = "__wasm_split_00";
     /// The function table's export as the linker names it, and as the split main module names it.
     const TABLE_EXPORT: &str = "__indirect_function_table";
     const TABLE_EXPORT_KEPT: &str = "__wasm_split_func_table__";
@@ -49,12 +54,26 @@ mod native {
     const MAIN_MODULE_PLACEHOLDER: &str = "../xuefa.js";
 
     /// Runs rust-lld with `args`; with `split`, keeps relocations and splits the output.
+    /// Without, the split functions' exports are left out: another binary of the crate (the
+    /// administrators' app) has no split, and would otherwise keep every lazily loaded page.
     pub fn link(args: &[String], split: bool) -> Result<(), String> {
+        let (mut args, from_file) = expanded(args)?;
+        if !split {
+            args = without_split_exports(&args);
+        }
+        let output = output_path(&args)?;
         let mut lld = Command::new(rust_lld()?);
         if !args.iter().any(|arg| arg == "-flavor") {
             lld.args(["-flavor", "wasm"]);
         }
-        lld.args(args);
+        if from_file {
+            // rustc used an argument file because the list is long: so does rust-lld.
+            let file = output.with_extension("link-args");
+            std::fs::write(&file, args.join("\n")).map_err(|e| format!("{e}"))?;
+            lld.arg(format!("@{}", file.display()));
+        } else {
+            lld.args(&args);
+        }
         if split {
             lld.arg("--emit-relocs");
         }
@@ -63,9 +82,50 @@ mod native {
             return Err(format!("rust-lld failed ({status})"));
         }
         if split {
-            split_output(&output_path(args)?)?;
+            split_output(&output)?;
         }
         Ok(())
+    }
+
+    /// The arguments with `@file` argument files read in (rustc writes one argument per line),
+    /// and whether there was one.
+    fn expanded(args: &[String]) -> Result<(Vec<String>, bool), String> {
+        let mut all = Vec::new();
+        let mut from_file = false;
+        for arg in args {
+            match arg.strip_prefix('@') {
+                Some(file) => {
+                    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+                    all.extend(text.lines().map(str::to_owned));
+                    from_file = true;
+                }
+                None => all.push(arg.clone()),
+            }
+        }
+        Ok((all, from_file))
+    }
+
+    /// The arguments without `--export` of the split functions (`__wasm_split_00…`).
+    fn without_split_exports(args: &[String]) -> Vec<String> {
+        let mut kept = Vec::with_capacity(args.len());
+        let mut pending_export = None;
+        for arg in args {
+            if let Some(export) = pending_export.take() {
+                if !arg.starts_with(SPLIT_EXPORT_PREFIX) {
+                    kept.push(export);
+                    kept.push(arg.clone());
+                }
+            } else if arg == "--export" {
+                pending_export = Some(arg.clone());
+            } else if !arg
+                .strip_prefix("--export=")
+                .is_some_and(|name| name.starts_with(SPLIT_EXPORT_PREFIX))
+            {
+                kept.push(arg.clone());
+            }
+        }
+        kept.extend(pending_export);
+        kept
     }
 
     /// The toolchain's own rust-lld (what rustc runs for wasm when no linker is configured).
@@ -94,21 +154,11 @@ mod native {
         }
     }
 
-    /// The `-o` argument, also inside `@file` argument files.
+    /// The `-o` argument.
     fn output_path(args: &[String]) -> Result<PathBuf, String> {
-        let mut all = Vec::new();
-        for arg in args {
-            match arg.strip_prefix('@') {
-                Some(file) => {
-                    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
-                    all.extend(text.lines().map(str::to_owned));
-                }
-                None => all.push(arg.clone()),
-            }
-        }
-        all.iter()
+        args.iter()
             .position(|arg| arg == "-o")
-            .and_then(|at| all.get(at + 1))
+            .and_then(|at| args.get(at + 1))
             .map(PathBuf::from)
             .ok_or_else(|| "no -o in the linker's arguments".into())
     }
@@ -282,19 +332,49 @@ mod native {
             assert!(read_kept_table("initSync()").is_err());
         }
 
+        fn strings(list: &[&str]) -> Vec<String> {
+            list.iter().map(|s| s.to_string()).collect()
+        }
+
         #[test]
-        fn the_output_is_found_directly_or_in_an_argument_file() {
-            let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-            assert_eq!(
-                output_path(&args(&["a.o", "-o", "out.wasm", "--gc-sections"])).unwrap(),
-                PathBuf::from("out.wasm")
-            );
+        fn arguments_are_read_directly_or_from_an_argument_file() {
             let file = std::env::temp_dir().join(format!("xuefa-link-{}.args", std::process::id()));
             std::fs::write(&file, "a.o\n-o\nfrom-file.wasm\n").unwrap();
-            let found = output_path(&args(&[&format!("@{}", file.display())])).unwrap();
+            let (args, from_file) = expanded(&strings(&[
+                "--gc-sections",
+                &format!("@{}", file.display()),
+            ]))
+            .unwrap();
             std::fs::remove_file(&file).unwrap();
-            assert_eq!(found, PathBuf::from("from-file.wasm"));
-            assert!(output_path(&args(&["a.o"])).is_err());
+            assert!(from_file);
+            assert_eq!(
+                args,
+                strings(&["--gc-sections", "a.o", "-o", "from-file.wasm"])
+            );
+            assert_eq!(output_path(&args).unwrap(), PathBuf::from("from-file.wasm"));
+            assert_eq!(
+                expanded(&strings(&["a.o"])).unwrap(),
+                (strings(&["a.o"]), false)
+            );
+            assert!(output_path(&strings(&["a.o"])).is_err());
+        }
+
+        #[test]
+        fn only_the_split_functions_exports_are_left_out() {
+            let args = strings(&[
+                "--export",
+                "main",
+                "--export",
+                "__wasm_split_00exam00_export_0a_exam_home",
+                "--export=__wasm_split_00bank00_export_0b_bank_page",
+                "--export=__heap_base",
+                "-o",
+                "out.wasm",
+            ]);
+            assert_eq!(
+                without_split_exports(&args),
+                strings(&["--export", "main", "--export=__heap_base", "-o", "out.wasm"])
+            );
         }
     }
 }
