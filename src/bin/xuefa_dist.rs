@@ -10,7 +10,8 @@
 //!   site's root, where its `<base href>` points;
 //! - adds the learner's pages that are downloaded when first shown: the directory
 //!   `split-<hash>/` that `xuefa-link` wrote beside the wasm (chunks and their loader
-//!   `split.js`), with the loader pointed at the app's wasm-bindgen script;
+//!   `split.js`), with the loader pointed at the app's wasm-bindgen script and preloaded by the
+//!   page (the script imports it: without the preload its request waits behind the wasm's);
 //! - writes `404.html` as a copy of `index.html` (static hosts serve it for deep links).
 //!
 //! Usage: `xuefa-dist <staging dir> <admin dist dir> <wasm-split dir>` (Trunk runs it after
@@ -54,10 +55,11 @@ fn finish(dir: &Path, admin: &Path, split: &Path) -> Result<(), String> {
     };
     let (html, loader) = externalise_loader(&read("index.html")?)?;
     write(&loader.name, &loader.text)?;
+    add_admin(dir, admin)?;
+    let split_pages = add_split_pages(dir, split)?;
+    let html = preload_split_loader(&html, &split_pages)?;
     write("index.html", &html)?;
     write("404.html", &html)?;
-    add_admin(dir, admin)?;
-    add_split_pages(dir, split)?;
     let worker = read("sw.js")?;
     let mut files = site_files(dir)?;
     files.retain(|(name, _)| name != "sw.js" && name != "404.html");
@@ -96,8 +98,8 @@ fn add_admin(dir: &Path, admin: &Path) -> Result<(), String> {
 
 /// Copies the one `split-<hash>/` directory under `split` into the site, its loader importing
 /// the app's script: the script that imports that loader, or the wasm and its split pages come
-/// from different builds.
-fn add_split_pages(dir: &Path, split: &Path) -> Result<(), String> {
+/// from different builds. Returns the directory's name.
+fn add_split_pages(dir: &Path, split: &Path) -> Result<String, String> {
     let listed = std::fs::read_dir(split).map_err(|e| format!("{}: {e}", split.display()))?;
     let mut names = Vec::new();
     for entry in listed {
@@ -140,7 +142,23 @@ fn add_split_pages(dir: &Path, split: &Path) -> Result<(), String> {
         };
         std::fs::write(target.join(&file), bytes).map_err(|e| format!("{name}/{file}: {e}"))?;
     }
-    Ok(())
+    Ok(name.clone())
+}
+
+/// The page with a `modulepreload` of the split pages' loader in `split_pages/`, beside (and
+/// with the same path prefix as) Trunk's preload of the app's script.
+fn preload_split_loader(html: &str, split_pages: &str) -> Result<String, String> {
+    const TRUNKS: &str = "<link rel=\"modulepreload\" href=\"";
+    let at = html
+        .find(TRUNKS)
+        .ok_or("index.html has no modulepreload of the app's script")?;
+    let href = &html[at + TRUNKS.len()..];
+    let href = &href[..href
+        .find('"')
+        .ok_or("the modulepreload's href is not closed")?];
+    let prefix = &href[..href.rfind('/').map_or(0, |slash| slash + 1)];
+    let tag = format!("{TRUNKS}{prefix}{split_pages}/split.js\" crossorigin=\"anonymous\">");
+    Ok(format!("{}{tag}{}", &html[..at], &html[at..]))
 }
 
 /// The split pages' loader importing the app's script `script` (a sibling of its directory).
@@ -275,6 +293,17 @@ mod tests {
             "import { initSync } from \"../xuefa-0123.js\";\nfetch(\"./chunk_1.wasm\");"
         );
         assert!(point_loader_at("import {} from \"./other.js\";", "xuefa-0123.js").is_err());
+    }
+
+    #[test]
+    fn the_split_pages_loader_is_preloaded_like_the_apps_script() {
+        let page = "<head><link rel=\"modulepreload\" href=\"/xuefa/xuefa-01.js\" crossorigin=\"anonymous\"></head>";
+        assert_eq!(
+            preload_split_loader(page, "split-aa").unwrap(),
+            "<head><link rel=\"modulepreload\" href=\"/xuefa/split-aa/split.js\" crossorigin=\"anonymous\">\
+             <link rel=\"modulepreload\" href=\"/xuefa/xuefa-01.js\" crossorigin=\"anonymous\"></head>"
+        );
+        assert!(preload_split_loader("<head></head>", "split-aa").is_err());
     }
 
     #[test]
