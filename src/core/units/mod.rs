@@ -43,6 +43,7 @@ pub use results_table::{
 pub use roster::{Person, Roster, Text};
 pub use roster_import::{
     column_titles, find_roster_columns, guess_header_row, names_head_counts, read_headcounts,
-    read_roster, read_roster_file, RosterColumns, RosterDraft, RowProblem,
+    read_roster, read_roster_file, sort_roster_table, RosterColumns, RosterDraft, RosterTable,
+    RowProblem,
 };
 pub use summary_table::{absent_cells, absent_rows, summary_rows, SUMMARY_HEADERS};

@@ -95,17 +95,21 @@ impl PeopleReader {
     /// (`taken`: the row becomes the next person).
     fn first_row(&mut self, id: &str, line: usize, taken: bool) -> Option<usize> {
         let (people, left_out) = (&self.people, &self.left_out);
-        let id_of = |first: u32| match first & LEFT_OUT {
-            0 => people[first as usize].1.id.as_str(),
-            _ => left_out[(first & !LEFT_OUT) as usize].1.as_str(),
+        // The row and id a value of the table stands for.
+        let row_and_id = |first: u32| match first & LEFT_OUT {
+            0 => {
+                let (row, person) = &people[first as usize];
+                (*row, person.id.as_str())
+            }
+            _ => {
+                let (row, id) = &left_out[(first & !LEFT_OUT) as usize];
+                (*row, id.as_str())
+            }
         };
-        let same = |&first: &u32| id_of(first) == id;
-        let rehash = |&first: &u32| hash_id(id_of(first));
+        let same = |&first: &u32| row_and_id(first).1 == id;
+        let rehash = |&first: &u32| hash_id(row_and_id(first).1);
         match self.first_row_of.entry(hash_id(id), same, rehash) {
-            Entry::Occupied(first) => Some(match *first.get() & LEFT_OUT {
-                0 => people[*first.get() as usize].0,
-                _ => left_out[(*first.get() & !LEFT_OUT) as usize].0,
-            }),
+            Entry::Occupied(first) => Some(row_and_id(*first.get()).0),
             Entry::Vacant(vacant) => {
                 let first = if taken { people.len() } else { left_out.len() };
                 let first = u32::try_from(first).expect("fewer than 2³¹ rows");
@@ -121,9 +125,10 @@ impl PeopleReader {
 
     /// The draft: the people taken, every problem, and the index when it is one.
     pub(super) fn finish(self) -> RosterDraft {
-        let index = match self.left_out.is_empty() {
-            true => PeopleIndex::of_table(self.first_row_of),
-            false => PeopleIndex::default(),
+        let index = if self.left_out.is_empty() {
+            PeopleIndex::of_table(self.first_row_of)
+        } else {
+            PeopleIndex::default()
         };
         RosterDraft::of_read(self.people, self.problems, index)
     }

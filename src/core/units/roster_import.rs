@@ -2,6 +2,8 @@
 //! tidying cells, and naming the row and column of every problem. Nothing is taken until the
 //! caller accepts: all rows when there are no problems, or only the valid rows on request.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::people_index::PeopleIndex;
@@ -196,6 +198,37 @@ pub fn names_head_counts(header: Row) -> bool {
     header.iter().any(|cell| cell.contains("人数"))
 }
 
+/// What a roster table turned out to be, for the page to preview or map.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RosterTable {
+    /// Named people with every problem, to take whole or only the valid rows.
+    Named(RosterDraft),
+    /// A head-count table (单位 → 应考人数): the roster, or every problem.
+    Headcounts(Result<Roster, Vec<RowProblem>>),
+    /// Headers not recognised: the user picks the columns of the rows (header at `header`).
+    Unmapped { rows: Arc<CellTable>, header: usize },
+}
+
+/// Sorts a roster table: the named columns when they are found, else a head-count table (one
+/// that reads, or one whose header names 应考人数, with its problems), else the rows for the
+/// column-mapping step; an error when the table has no rows.
+pub fn sort_roster_table(rows: CellTable) -> Result<RosterTable, String> {
+    if let Some((header, columns)) = find_roster_columns(&rows) {
+        return Ok(RosterTable::Named(read_roster(&rows, header, columns)));
+    }
+    if let Ok(roster) = read_headcounts(&rows) {
+        return Ok(RosterTable::Headcounts(Ok(roster)));
+    }
+    let header = guess_header_row(&rows).ok_or("文件是空的")?;
+    if names_head_counts(rows.row(header)) {
+        return Ok(RosterTable::Headcounts(read_headcounts(&rows)));
+    }
+    Ok(RosterTable::Unmapped {
+        rows: Arc::new(rows),
+        header,
+    })
+}
+
 /// Reads a head-count table (单位 → 应考人数) when names are not collected.
 pub fn read_headcounts(rows: &CellTable) -> Result<Roster, Vec<RowProblem>> {
     let found = rows
@@ -376,6 +409,28 @@ mod tests {
     /// The problems as the page lists them.
     fn texts(problems: &[RowProblem]) -> Vec<String> {
         problems.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn a_roster_table_is_sorted_into_named_head_counts_or_to_be_mapped() {
+        let sorted = |text: &str| sort_roster_table(table(text));
+        assert!(matches!(
+            sorted("工号,姓名,单位\nA1,张三,司法局\n"),
+            Ok(RosterTable::Named(draft)) if draft.people.len() == 1
+        ));
+        assert!(matches!(
+            sorted("单位,应考人数\n司法局,12\n"),
+            Ok(RosterTable::Headcounts(Ok(roster))) if !roster.is_named()
+        ));
+        assert!(matches!(
+            sorted("单位,应考人数\n司法局,十二\n"),
+            Ok(RosterTable::Headcounts(Err(problems))) if problems.len() == 1
+        ));
+        assert!(matches!(
+            sorted("说明\n编码,全名,部门\nA1,张三,司法局\n"),
+            Ok(RosterTable::Unmapped { header: 1, .. })
+        ));
+        assert_eq!(sorted(""), Err("文件是空的".to_string()));
     }
 
     #[test]

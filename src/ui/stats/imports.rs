@@ -10,9 +10,8 @@ use super::{StatsInputs, TABLE_PART};
 use crate::core::exam::decode_exam_code;
 use crate::core::formats::{is_xlsx, read_table_with, CellTable};
 use crate::core::units::{
-    column_titles, find_roster_columns, guess_header_row, names_head_counts, read_headcounts,
-    read_results_rows, read_roster, results_csv, CollectedInput, ResultsTableReader, Roster,
-    RosterColumns, RosterDraft, RowProblem, ScoredResult,
+    column_titles, read_results_rows, read_roster, results_csv, sort_roster_table, CollectedInput,
+    ResultsTableReader, Roster, RosterColumns, RosterDraft, RosterTable, RowProblem, ScoredResult,
 };
 use crate::ui::browser::{
     decode_gb18030, mark, read_chosen_files, read_dropped_files, yield_to_browser,
@@ -84,50 +83,19 @@ pub fn ExamPicker() -> impl IntoView {
     }
 }
 
-/// What reading a roster file found, waiting for the user.
-#[derive(Clone)]
-enum RosterRead {
-    /// Named people with every problem, to take whole or only the valid rows.
-    Named(RosterDraft),
-    /// A head-count table (单位 → 应考人数): the roster, or every problem.
-    Headcounts(Result<Roster, Vec<RowProblem>>),
-    /// Headers not recognised: the user picks the columns of the rows (header at `header`).
-    Unmapped { rows: Arc<CellTable>, header: usize },
-}
-
-/// Reads a roster file: the named columns when they are found, else a head-count table, else
-/// the column-mapping step.
-fn read_roster_file(bytes: &[u8]) -> Result<RosterRead, String> {
-    let rows = read_table_with(bytes, decode_gb18030)?;
-    if let Some((header, columns)) = find_roster_columns(&rows) {
-        return Ok(RosterRead::Named(read_roster(&rows, header, columns)));
-    }
-    if let Ok(roster) = read_headcounts(&rows) {
-        return Ok(RosterRead::Headcounts(Ok(roster)));
-    }
-    let header = guess_header_row(&rows).ok_or("文件是空的")?;
-    if names_head_counts(rows.row(header)) {
-        return Ok(RosterRead::Headcounts(read_headcounts(&rows)));
-    }
-    Ok(RosterRead::Unmapped {
-        rows: Arc::new(rows),
-        header,
-    })
-}
-
 /// Importing the roster from a CSV or XLSX file (picked or dropped): a preview lists every
 /// problem by row and column; the roster is taken whole, or only its valid rows when the user
 /// says so. Unrecognised headers get a column-mapping step.
 #[component]
 pub fn RosterImport() -> impl IntoView {
     let inputs = expect_context::<StatsInputs>();
-    let read = RwSignal::new(None::<RosterRead>);
+    let read = RwSignal::new(None::<RosterTable>);
     let error = RwSignal::new(None::<String>);
     let take = move |files: Result<Vec<(String, Vec<u8>)>, String>| {
         let Some((_, bytes)) = files.unwrap_or_default().into_iter().next() else {
             return;
         };
-        match read_roster_file(&bytes) {
+        match read_table_with(&bytes, decode_gb18030).and_then(sort_roster_table) {
             Ok(found) => {
                 error.set(None);
                 read.set(Some(found));
@@ -179,14 +147,14 @@ pub fn RosterImport() -> impl IntoView {
             {move || {
                 read.get()
                     .map(|found| match found {
-                        RosterRead::Named(draft) => {
+                        RosterTable::Named(draft) => {
                             view! { <NamedPreview draft=draft accept=accept /> }.into_any()
                         }
-                        RosterRead::Headcounts(result) => {
+                        RosterTable::Headcounts(result) => {
                             view! { <HeadcountPreview result=result accept=accept /> }.into_any()
                         }
-                        RosterRead::Unmapped { rows, header } => {
-                            let mapped = move |draft| read.set(Some(RosterRead::Named(draft)));
+                        RosterTable::Unmapped { rows, header } => {
+                            let mapped = move |draft| read.set(Some(RosterTable::Named(draft)));
                             view! { <ColumnMapping rows=rows header=header mapped=mapped /> }
                                 .into_any()
                         }
