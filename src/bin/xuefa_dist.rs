@@ -122,7 +122,9 @@ fn add_split_pages(dir: &Path, split: &Path) -> Result<String, String> {
     let importing: Vec<&str> = scripts
         .iter()
         .filter(|(file, bytes)| {
-            file.ends_with(".js") && !file.contains('/') && contains(bytes, import.as_bytes())
+            file.ends_with(".js")
+                && !file.contains('/')
+                && std::str::from_utf8(bytes).is_ok_and(|script| script.contains(&import))
         })
         .map(|(file, _)| file.as_str())
         .collect();
@@ -169,12 +171,6 @@ fn point_loader_at(loader: &str, script: &str) -> Result<String, String> {
         ));
     }
     Ok(loader.replacen(MAIN_MODULE_PLACEHOLDER, &format!("\"../{script}\""), 1))
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|window| window == needle)
 }
 
 /// A script file to write next to `index.html`.

@@ -234,35 +234,17 @@ mod native {
         Ok(())
     }
 
-    /// The byte range of the export section's contents (section id 7).
+    /// The byte range of the export section's contents.
     fn export_section(wasm: &[u8]) -> Option<std::ops::Range<usize>> {
-        let mut at = 8; // magic and version
-        while at < wasm.len() {
-            let id = wasm[at];
-            let (size, len) = read_leb(&wasm[at + 1..])?;
-            let start = at + 1 + len;
-            let end = start.checked_add(size)?;
-            if end > wasm.len() {
-                return None;
-            }
-            if id == 7 {
-                return Some(start..end);
-            }
-            at = end;
-        }
-        None
-    }
-
-    /// An unsigned LEB128 number and how many bytes it took.
-    fn read_leb(bytes: &[u8]) -> Option<(usize, usize)> {
-        let mut value = 0usize;
-        for (i, byte) in bytes.iter().enumerate().take(5) {
-            value |= usize::from(byte & 0x7f) << (7 * i);
-            if byte & 0x80 == 0 {
-                return Some((value, i + 1));
-            }
-        }
-        None
+        wasmparser::Parser::new(0)
+            .parse_all(wasm)
+            .find_map(|payload| match payload {
+                Ok(wasmparser::Payload::ExportSection(exports)) => {
+                    let range = exports.range();
+                    Some(usize::try_from(range.start).ok()?..usize::try_from(range.end).ok()?)
+                }
+                _ => None,
+            })
     }
 
     fn short_hash(bytes: &[u8]) -> String {
