@@ -6,34 +6,30 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use super::browser::{base_path, today};
-use super::exam::ExamState;
+use super::browser::{base_path, exam_data_stored};
+use super::exam::ExamSlot;
 use super::lazy::{self, lazy_page};
 use super::pages::{AdminHandOver, NotFound};
 use super::shell::{Area, Header, Notice};
 use super::state::AppState;
 use super::study::{ChooserPage, HomePage, PracticePage};
 use super::widgets::{ScriptToggle, UpdatePrompt};
-use crate::core::exam::{feed_study, ExamStore};
 
 /// The learner's application.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::start();
     provide_context(state);
-    let exams = ExamState::start(state.notice);
-    provide_context(exams);
-    // Finished exams feed study once the bank is there: wrong answers land in the 错题本.
-    Effect::new(move |_| {
-        let Some(bank) = state.ready_bank() else {
-            return;
-        };
-        if exams.store.with(ExamStore::has_unfed) {
-            exams.change(|store| {
-                state.change_learner(|learner| {
-                    feed_study(store, &bank, learner, today());
-                })
-            });
+    let exams = ExamSlot::new();
+    provide_context(exams.clone());
+    // Stored exam data is started once the first page has painted (its code is downloaded
+    // with the exam pages): attempts whose time ran out are handed in and finished exams feed
+    // study. Without stored exam data nothing is needed until an exam page is shown.
+    state.after_first_page(move || async move {
+        if exam_data_stored() {
+            if let Ok(start) = lazy::exam_starter().await {
+                start(&exams);
+            }
         }
     });
     view! {

@@ -2,7 +2,8 @@
 //! the app's wasm by `xuefa-link` (src/bin/xuefa_link.rs) into a chunk of its group (exam,
 //! study tools, 题库, 我的数据), which the browser fetches the first time one of its pages is
 //! shown; the service worker caches every chunk at install, so they work offline too. 首页 and
-//! 练习 stay in the first download.
+//! 练习 stay in the first download. The exam data's code comes with the exam pages
+//! (`exam_starter`, `super::exam::ExamSlot`).
 
 use std::future::Future;
 
@@ -12,7 +13,10 @@ use send_wrapper::SendWrapper;
 
 use super::bank::BankPage;
 use super::data::DataPage;
-use super::exam::{AttemptPage, CertificatePage, ExamHome, JoinPage, ResultPage, ScoreSheetPage};
+use super::exam::{
+    AttemptPage, CertificatePage, ExamHome, ExamSlot, ExamState, JoinPage, ResultPage,
+    ScoreSheetPage, WithExams,
+};
 use super::study::{ProgressPage, SearchPage, SetPage, WrongBookPage};
 
 /// A page whose code `load` downloads: a line while it loads, and a clear message with a way
@@ -44,21 +48,33 @@ where
 }
 
 macro_rules! lazy_pages {
-    ($($group:ident: $($name:ident => $page:ident),+;)+) => {$($(
+    ($($group:ident $(in $frame:ident)?: $($name:ident => $page:ident),+;)+) => {$(
+        lazy_pages!(@group $group [$($frame)?] $($name => $page),+);
+    )+};
+    (@group $group:ident $frame:tt $($name:ident => $page:ident),+) => {$(
         #[doc = concat!("The ", stringify!($page), " page, downloaded with its group when first shown.")]
         #[wasm_split($group, fallible, wasm_split_path = ::leptos::wasm_split)]
         pub fn $name() -> Result<AnyView, SplitLoaderError> {
-            Ok(view! { <$page /> }.into_any())
+            Ok(lazy_pages!(@view $frame $page).into_any())
         }
-    )+)+};
+    )+};
+    (@view [$frame:ident] $page:ident) => { view! { <$frame><$page /></$frame> } };
+    (@view [] $page:ident) => { view! { <$page /> } };
 }
 
 lazy_pages! {
-    exam: exam_home => ExamHome, attempt_page => AttemptPage, result_page => ResultPage,
-        score_sheet_page => ScoreSheetPage, certificate_page => CertificatePage,
-        join_page => JoinPage;
+    exam in WithExams: exam_home => ExamHome, attempt_page => AttemptPage,
+        result_page => ResultPage, score_sheet_page => ScoreSheetPage,
+        certificate_page => CertificatePage, join_page => JoinPage;
     study_tools: set_page => SetPage, wrong_book_page => WrongBookPage,
         progress_page => ProgressPage, search_page => SearchPage;
     bank: bank_page => BankPage;
     data: data_page => DataPage;
+}
+
+/// How the exam data is started (`ExamSlot::exams`), downloaded with the exam pages: the app
+/// calls it once its first page has painted when exam data is stored.
+#[wasm_split(exam, fallible, wasm_split_path = ::leptos::wasm_split)]
+pub fn exam_starter() -> Result<fn(&ExamSlot) -> ExamState, SplitLoaderError> {
+    Ok(ExamSlot::exams)
 }

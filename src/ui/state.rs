@@ -1,12 +1,14 @@
 //! The state shared by all pages: the bank, the imported sets, the learner and a notice line.
 
+use std::future::Future;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser::{
-    fetch_bank_text, load_imported, load_learner, mark, now_ms, save_imported, save_learner, today,
+    after_paint, fetch_bank_text, load_imported, load_learner, mark, now_ms, save_imported,
+    save_learner, today,
 };
 use crate::core::bank::Bank;
 use crate::core::bank_io::ImportedBank;
@@ -80,6 +82,26 @@ impl AppState {
             state.bank.set(load);
         });
         state
+    }
+
+    /// Runs `task` once, after the first page has its bank (or the bank has failed) and has
+    /// painted: for work that page does not need, which would otherwise compete with it.
+    pub fn after_first_page<F>(self, task: impl FnOnce() -> F + 'static)
+    where
+        F: Future<Output = ()> + 'static,
+    {
+        let mut task = Some(task);
+        Effect::new(move |_| {
+            if self.bank.with(|bank| matches!(bank, BankLoad::Loading)) {
+                return;
+            }
+            if let Some(task) = task.take() {
+                spawn_local(async move {
+                    after_paint().await;
+                    task().await;
+                });
+            }
+        });
     }
 
     /// The bank once it has loaded (tracked).

@@ -29,7 +29,8 @@ pub use hand_over::{hand_over_to_admin, take_handed_over_route};
 pub use offline::{apply_update, register_service_worker};
 pub use records::{app_records, clear_app_records, reload_with_query, write_records};
 pub use storage::{
-    load_exams, load_imported, load_learner, save_exams, save_imported, save_learner,
+    exam_data_stored, load_exams, load_imported, load_learner, save_exams, save_imported,
+    save_learner,
 };
 pub use timing::{after_paint, mark, mark_after_paint};
 pub use traditional::{show_simplified, show_traditional, store_script, stored_script};

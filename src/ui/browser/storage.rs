@@ -89,6 +89,11 @@ pub fn load_exams(now_ms: u64) -> Loaded<ExamStore> {
     load(&EXAMS, now_ms)
 }
 
+/// Whether exam data is stored (without reading it).
+pub fn exam_data_stored() -> bool {
+    matches!(LocalStorage::raw().get_item(EXAM_KEY), Ok(Some(_)))
+}
+
 /// Writes the exam data; the error is a message for the user.
 pub fn save_exams(store: &ExamStore) -> Result<(), String> {
     save(&EXAMS, store)

@@ -1,11 +1,10 @@
 //! The "a new version is ready" line, kept out of exam attempts.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_location;
 
-use crate::ui::browser::{after_paint, apply_update, register_service_worker};
-use crate::ui::state::{AppState, BankLoad};
+use crate::ui::browser::{apply_update, register_service_worker};
+use crate::ui::state::AppState;
 
 /// Registers the offline service worker and, once a new version of the app is waiting, offers
 /// to reload — except on an exam attempt, where a reload must not interrupt the candidate.
@@ -17,16 +16,8 @@ use crate::ui::state::{AppState, BankLoad};
 #[component]
 pub fn UpdatePrompt() -> impl IntoView {
     let waiting = RwSignal::new(false);
-    let state = expect_context::<AppState>();
-    Effect::new(move |registered: Option<bool>| {
-        if registered == Some(true) || state.bank.with(|bank| matches!(bank, BankLoad::Loading)) {
-            return registered == Some(true);
-        }
-        spawn_local(async move {
-            after_paint().await;
-            register_service_worker(move || waiting.set(true));
-        });
-        true
+    expect_context::<AppState>().after_first_page(move || async move {
+        register_service_worker(move || waiting.set(true));
     });
     let pathname = use_location().pathname;
     let shown = move || waiting.get() && !pathname.get().contains("/exam/attempt/");
