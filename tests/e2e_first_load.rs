@@ -1,8 +1,9 @@
 //! End to end, in headless Chromium against the release `dist/`: on a first visit the bank
 //! starts downloading with the page (`public/fetch-bank.js`) and the app takes that download
 //! rather than asking again; when the bank cannot be downloaded, the learner is told why. The
-//! first download holds 首页 and 练习; the other pages' code comes when first shown (and a page
-//! whose code cannot be downloaded says so, and shows once the network is back).
+//! first download holds 首页 and 练习; the other pages' code comes when first shown (and a page whose code
+//! cannot be downloaded says so, and shows once the network is back), and a page opened directly
+//! has its code downloading with the page, before the app has started.
 
 mod support;
 
@@ -84,4 +85,34 @@ async fn a_page_downloaded_when_first_shown_reports_a_failed_download_and_retrie
             .any(|url| url.contains("/split-") && url.ends_with(".wasm")),
         "the exam pages' code was downloaded when they were shown: {later:#?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_opened_directly_has_its_code_downloading_before_the_app_starts() {
+    let server = StaticServer::dist();
+    let browser = Browser::start(360, 800).await;
+    for (path, shown) in [
+        ("/exam", "开始模拟考试"),
+        ("/wrong", "答错的题自动收录"),
+        ("/search", "搜索题目"),
+        ("/data", "只保存在本机浏览器中"),
+        ("/bank", "浏览内置题库"),
+    ] {
+        browser.open(&server.url(path)).await;
+        browser.wait_for_text(shown).await;
+        let chunks = browser
+            .eval(
+                "const app = performance.getEntriesByName('xuefa:app-started')[0].startTime;\
+                 return performance.getEntriesByType('resource')\
+                   .filter(e => e.name.includes('/split-') && e.name.endsWith('.wasm'))\
+                   .map(e => [e.name.split('/').pop(), e.startTime < app]);",
+            )
+            .await;
+        let chunks = chunks.as_array().unwrap();
+        assert!(!chunks.is_empty(), "{path} needs code downloaded later");
+        assert!(
+            chunks.iter().all(|chunk| chunk[1] == true),
+            "{path}: every chunk of its code started downloading before the app started: {chunks:?}"
+        );
+    }
 }

@@ -12,11 +12,14 @@
 //!   `split-<hash>/` that `xuefa-link` wrote beside the wasm (chunks and their loader
 //!   `split.js`), with the loader pointed at the app's wasm-bindgen script and preloaded by the
 //!   page (the script imports it: without the preload its request waits behind the wasm's);
+//! - fills in `preload-page.js`, which starts downloading the chunks of the page being opened,
+//!   with the chunks each group of pages needs (`groups.json`, written by `xuefa-link`);
 //! - writes `404.html` as a copy of `index.html` (static hosts serve it for deep links).
 //!
 //! Usage: `xuefa-dist <staging dir> <admin dist dir> <wasm-split dir>` (Trunk runs it after
 //! every build).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -31,6 +34,10 @@ const ON_DEMAND: &[&str] = &["hant.js", "hant.txt"];
 const VERSION_MARK: &str = "__XUEFA_VERSION__";
 /// What `xuefa-link` writes in the split pages' loader for the app's wasm-bindgen script.
 const MAIN_MODULE_PLACEHOLDER: &str = "\"../xuefa.js\"";
+/// The chunks each group of split pages needs, by file stem, as `xuefa-link` writes them.
+const GROUPS_FILE: &str = "groups.json";
+/// Where `preload-page.js` expects the chunks of each group (a JSON object of relative paths).
+const PAGE_CHUNKS_MARK: &str = "\"__XUEFA_PAGE_CHUNKS__\"";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,6 +65,12 @@ fn finish(dir: &Path, admin: &Path, split: &Path) -> Result<(), String> {
     add_admin(dir, admin)?;
     let split_pages = add_split_pages(dir, split)?;
     let html = preload_split_loader(&html, &split_pages)?;
+    let groups = std::fs::read_to_string(split.join(&split_pages).join(GROUPS_FILE))
+        .map_err(|e| format!("{split_pages}/{GROUPS_FILE}: {e}"))?;
+    write(
+        "preload-page.js",
+        &stamp_page_chunks(&read("preload-page.js")?, &split_pages, &groups)?,
+    )?;
     write("index.html", &html)?;
     write("404.html", &html)?;
     let worker = read("sw.js")?;
@@ -137,6 +150,9 @@ fn add_split_pages(dir: &Path, split: &Path) -> Result<String, String> {
     let target = dir.join(name);
     std::fs::create_dir_all(&target).map_err(|e| format!("{name}: {e}"))?;
     for (file, bytes) in site_files(&split.join(name))? {
+        if file == GROUPS_FILE {
+            continue;
+        }
         let bytes = if file == "split.js" {
             point_loader_at(&String::from_utf8_lossy(&bytes), script)?.into_bytes()
         } else {
@@ -227,6 +243,28 @@ fn site_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     Ok(files)
 }
 
+/// Writes into `preload-page.js` the files of each group of split pages, as paths relative to
+/// the site's root: `groups` maps a group to its chunks' file stems in `split_pages/`.
+fn stamp_page_chunks(script: &str, split_pages: &str, groups: &str) -> Result<String, String> {
+    if !script.contains(PAGE_CHUNKS_MARK) {
+        return Err("preload-page.js lacks the page chunks' placeholder".into());
+    }
+    let groups: BTreeMap<String, Vec<String>> =
+        serde_json::from_str(groups).map_err(|e| format!("{GROUPS_FILE}: {e}"))?;
+    let files: BTreeMap<String, Vec<String>> = groups
+        .into_iter()
+        .map(|(group, stems)| {
+            let paths = stems
+                .iter()
+                .map(|stem| format!("{split_pages}/{stem}.wasm"))
+                .collect();
+            (group, paths)
+        })
+        .collect();
+    let files = serde_json::to_string(&files).map_err(|e| e.to_string())?;
+    Ok(script.replace(PAGE_CHUNKS_MARK, &files))
+}
+
 /// Writes the list of files to cache at install and a version derived from all the files'
 /// contents into the worker.
 fn stamp_worker(worker: &str, files: &[(String, Vec<u8>)]) -> Result<String, String> {
@@ -289,6 +327,19 @@ mod tests {
             "import { initSync } from \"../xuefa-0123.js\";\nfetch(\"./chunk_1.wasm\");"
         );
         assert!(point_loader_at("import {} from \"./other.js\";", "xuefa-0123.js").is_err());
+    }
+
+    #[test]
+    fn the_page_preloader_gets_each_groups_chunks_as_site_paths() {
+        let script = "const chunks = \"__XUEFA_PAGE_CHUNKS__\";\nuse(chunks);";
+        let groups = r#"{"practice":["chunk_1","split_practice"],"bank":["chunk_1","split_bank"]}"#;
+        assert_eq!(
+            stamp_page_chunks(script, "split-aa", groups).unwrap(),
+            "const chunks = {\"bank\":[\"split-aa/chunk_1.wasm\",\"split-aa/split_bank.wasm\"],\
+             \"practice\":[\"split-aa/chunk_1.wasm\",\"split-aa/split_practice.wasm\"]};\nuse(chunks);"
+        );
+        assert!(stamp_page_chunks("const chunks = {};", "split-aa", groups).is_err());
+        assert!(stamp_page_chunks(script, "split-aa", "[1, 2]").is_err());
     }
 
     #[test]

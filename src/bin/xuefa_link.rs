@@ -6,8 +6,9 @@
 //! functions (`src/ui/lazy.rs`) and writes
 //! - the main module in place of the linked one, which Trunk then hands to wasm-bindgen;
 //! - `<profile dir>/wasm-split/split-<hash>/`: the chunks and their loader `split.js`, which
-//!   xuefa-dist adds to the site. `<hash>` is of the linked module, so one build's chunks never
-//!   mix with another's in a cache.
+//!   xuefa-dist adds to the site, and `groups.json`, the chunks each group of pages needs,
+//!   which xuefa-dist gives the page's early download of them. `<hash>` is of the linked
+//!   module, so one build's chunks never mix with another's in a cache.
 //!
 //! Other binaries (the administrators' app) are linked without the split functions' exports,
 //! which would otherwise keep every lazily loaded page in them.
@@ -38,6 +39,7 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use std::collections::BTreeMap;
     use std::path::{Path, PathBuf};
     use std::process::Command;
 
@@ -52,6 +54,9 @@ mod native {
     const TABLE_EXPORT_KEPT: &str = "__wasm_split_func_table__";
     /// What the loader imports the app's wasm-bindgen script as; xuefa-dist puts in its real name.
     const MAIN_MODULE_PLACEHOLDER: &str = "../xuefa.js";
+    /// Which chunks each split group needs, by file stem (`{"practice": ["chunk_8", …,
+    /// "split_practice"]}`), written beside the loader for xuefa-dist.
+    const GROUPS_FILE: &str = "groups.json";
 
     /// Runs rust-lld with `args`; with `split`, keeps relocations and splits the output.
     /// Without, the split functions' exports are left out: another binary of the crate (the
@@ -185,7 +190,11 @@ mod native {
         options.main_out_path = &main_path;
         options.link_name = &link_name;
         options.main_module = MAIN_MODULE_PLACEHOLDER;
-        wasm_split_cli_support::transform(options).map_err(|e| format!("splitting: {e:#}"))?;
+        let split =
+            wasm_split_cli_support::transform(options).map_err(|e| format!("splitting: {e:#}"))?;
+        let groups: BTreeMap<_, _> = split.prefetch_map.into_iter().collect();
+        let groups = serde_json::to_string(&groups).map_err(|e| format!("{e}"))?;
+        std::fs::write(dir.join(GROUPS_FILE), groups).map_err(|e| format!("{e}"))?;
 
         let written = dir.join(&link_name);
         let loader = std::fs::read_to_string(&written).map_err(|e| format!("loader: {e}"))?;
