@@ -5,7 +5,8 @@
 //! (`xuefa:answer` → `xuefa:feedback-painted`), and on 统计 a county-sized set (13,492 result
 //! codes of 159 units, roster already imported) added → report painted (`xuefa:results-added`
 //! → `xuefa:dashboard-painted`; the work includes verifying and re-grading every record; the
-//! part until `xuefa:results-collected`, before rendering, is printed apart).
+//! part until `xuefa:results-collected`, before rendering, is printed apart), and the exam page
+//! opened from a link over a throttled "phone" network (its code is downloaded when first shown).
 //! Prints one `BENCH <figure> <milliseconds>` line per run; first visits (a fresh browser: empty
 //! cache, no service worker yet) are reported apart from later visits.
 
@@ -84,6 +85,42 @@ async fn bench_first_question_and_feedback() {
         let painted = mark_time(&browser, "xuefa:feedback-painted").await;
         println!("BENCH answer_feedback_ms {:.1}", painted - answered);
         browser.click_text("下一题").await;
+    }
+}
+
+/// The exam page opened from a link on a phone network (Chromium's "Fast 4G" throttling: 60 ms
+/// round trips, 9 Mbit/s down, 1.5 Mbit/s up), a fresh browser each time: navigation start →
+/// the page's button on screen. Its code is one of the pages downloaded when first shown.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a benchmark: run by scripts/bench.sh"]
+async fn bench_exam_page_on_a_phone_network() {
+    let server = StaticServer::dist();
+    let page = server.url("/exam");
+    // Checked on every frame from the document's start, so the mark is the first frame with it.
+    let shown = "(function check() {\
+                   if (document.body && document.body.textContent.includes('开始模拟考试')) {\
+                     performance.mark('bench:exam-page-shown');\
+                   } else { requestAnimationFrame(check); }\
+                 })();";
+    for _ in 0..RUNS {
+        let browser = Browser::start(390, 844).await;
+        browser.cdp("Network.enable", json!({})).await;
+        let fast_4g = json!({ "offline": false, "latency": 60,
+            "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 1_500_000 / 8 });
+        browser
+            .cdp("Network.emulateNetworkConditions", fast_4g)
+            .await;
+        browser
+            .cdp(
+                "Page.addScriptToEvaluateOnNewDocument",
+                json!({ "source": shown }),
+            )
+            .await;
+        browser.open(&page).await;
+        let at = mark_time(&browser, "bench:exam-page-shown").await;
+        println!("BENCH exam_page_fast4g_ms {at:.1}");
+        let started = mark_time(&browser, "xuefa:app-started").await;
+        println!("BENCH exam_page_fast4g_app_started_ms {started:.1}");
     }
 }
 

@@ -64,6 +64,8 @@ goals = {
     "cold_app_started_ms": ("  first visit: app started (wasm downloaded, compiled, run) (ms)", None),
     "cold_bank_fetched_ms": ("  first visit: bank.json downloaded (ms)", None),
     "cold_bank_parsed_ms": ("  first visit: bank parsed (ms)", None),
+    "exam_page_fast4g_ms": ("exam page from a link, first visit, Fast 4G (ms)", None),
+    "exam_page_fast4g_app_started_ms": ("  exam page, Fast 4G: app started (ms)", None),
 }
 for figure, (label, goal) in goals.items():
     if figure in browser:
