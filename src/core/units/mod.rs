@@ -12,6 +12,7 @@ mod people_index;
 mod people_reader;
 mod report;
 mod report_workbook;
+mod result_rows;
 mod results_halves;
 mod results_table;
 mod roster;
@@ -35,6 +36,7 @@ pub use report::{
     Lines, ScoredResult, UnitReport, UnitRow,
 };
 pub use report_workbook::{item_rows, report_workbook, ITEM_HEADERS};
+pub use result_rows::{CountedResults, ResultRows};
 pub use results_halves::read_results_table_in_halves;
 pub use results_table::{
     format_score, read_results_rows, read_results_table, results_csv, results_rows,
