@@ -24,11 +24,12 @@ mod records;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use xuefa::core::exam::CountRule;
-use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_xlsx};
+use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_csv_rows, write_xlsx};
 use xuefa::core::units::{
     absent_cells, collect_results, item_analysis, item_rows, read_headcounts, read_results_rows,
     read_results_table_in_halves, read_roster_file, report_of_counted_in_halves, report_workbook,
@@ -337,6 +338,15 @@ fn problems(path: &Path, problems: &[RowProblem]) -> String {
     )
 }
 
-fn write<S: AsRef<str>>(path: &Path, rows: &[impl AsRef<[S]>]) -> Result<(), String> {
-    std::fs::write(path, write_csv(rows)).map_err(|e| format!("{}: {e}", path.display()))
+/// Writes rows as CSV, the two halves' text made side by side.
+fn write<S: AsRef<str> + Sync>(path: &Path, rows: &[impl AsRef<[S]> + Sync]) -> Result<(), String> {
+    let (first, second) = rows.split_at(rows.len() / 2);
+    let (mut head, mut tail) = (Vec::new(), Vec::new());
+    side_by_side((&mut || head = write_csv(first), &mut || {
+        tail = write_csv_rows(second)
+    }));
+    let error = |e: std::io::Error| format!("{}: {e}", path.display());
+    let mut file = std::fs::File::create(path).map_err(error)?;
+    file.write_all(&head).map_err(error)?;
+    file.write_all(&tail).map_err(error)
 }

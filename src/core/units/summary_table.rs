@@ -56,13 +56,14 @@ pub fn absent_rows(report: &UnitReport) -> Vec<Vec<String>> {
 pub fn absent_cells(report: &UnitReport) -> Vec<[&str; 3]> {
     // Sorted by unit name, then id: each unit is named by its rank among the unit names,
     // found once per person in a map of the few units.
-    let mut unit_of_name: HashMap<&str, usize> = HashMap::default();
+    let absent = &report.absent;
+    let mut unit_of_name: HashMap<&str, u32> = HashMap::default();
     let mut names: Vec<&str> = Vec::new();
-    let units: Vec<usize> = (report.absent.iter())
+    let units: Vec<u32> = (absent.iter())
         .map(|person| {
             *unit_of_name.entry(&person.unit).or_insert_with(|| {
                 names.push(&person.unit);
-                names.len() - 1
+                u32::try_from(names.len() - 1).expect("fewer than 2³² units")
             })
         })
         .collect();
@@ -72,19 +73,36 @@ pub fn absent_cells(report: &UnitReport) -> Vec<[&str; 3]> {
     for (place, &unit) in by_name.iter().enumerate() {
         rank[unit] = place;
     }
-    // Grouped by unit first (numbers compared), then each unit's few people by id; people
-    // sharing a unit and an id (never in an imported roster) keep their roster order.
-    let mut absent: Vec<(usize, &str, usize, &Person)> = (report.absent.iter().enumerate())
-        .map(|(i, p)| (rank[units[i]], p.id.as_str(), i, p))
-        .collect();
-    absent.sort_unstable_by_key(|&(unit, _, i, _)| (unit, i));
-    for unit in absent.chunk_by_mut(|a, b| a.0 == b.0) {
-        unit.sort_unstable_by(|a, b| (a.1, a.2).cmp(&(b.1, b.2)));
+    // Grouped by unit rank (counted, then placed in roster order), then each unit's few
+    // people by id; people sharing a unit and an id (never in an imported roster) keep their
+    // roster order.
+    let mut starts = vec![0; names.len() + 1];
+    for &unit in &units {
+        starts[rank[unit as usize] + 1] += 1;
+    }
+    for place in 1..starts.len() {
+        starts[place] += starts[place - 1];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0u32; units.len()];
+    for (i, &unit) in units.iter().enumerate() {
+        let next = &mut next[rank[unit as usize]];
+        order[*next] = u32::try_from(i).expect("fewer than 2³² people");
+        *next += 1;
+    }
+    for unit in starts.windows(2) {
+        let id = |i: u32| absent[i as usize].id.as_str();
+        order[unit[0]..unit[1]].sort_unstable_by(|&a, &b| (id(a), a).cmp(&(id(b), b)));
     }
     let header = ["单位", "工号", "姓名"];
-    let people = absent
-        .into_iter()
-        .map(|(.., p)| [p.unit.as_str(), p.id.as_str(), p.name.as_str()]);
+    let people = order.into_iter().map(|i| {
+        let person: &Person = &absent[i as usize];
+        [
+            person.unit.as_str(),
+            person.id.as_str(),
+            person.name.as_str(),
+        ]
+    });
     std::iter::once(header).chain(people).collect()
 }
 
