@@ -5,6 +5,7 @@ mod admin_store;
 mod collect;
 mod dashboard;
 mod halves;
+mod id_table;
 #[cfg(test)]
 mod import_props;
 mod item_analysis;

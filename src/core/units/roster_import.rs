@@ -183,13 +183,21 @@ pub fn read_roster_file(bytes: &[u8]) -> Result<Option<RosterDraft>, String> {
         return Ok(None);
     };
     let lines = text.bytes().filter(|&b| b == b'\n').count();
-    let mut reader = PeopleReader::new(head.row(header_row), columns, lines);
-    for_each_csv_row(&text, |index, row| {
-        if index > header_row {
-            reader.add(index + 1, row);
-        }
-    });
-    Ok(Some(reader.finish()))
+    let read = |mut reader: PeopleReader| {
+        for_each_csv_row(&text, |index, row| {
+            if index > header_row {
+                reader.add(index + 1, row);
+            }
+        });
+        reader
+    };
+    // Most rosters are valid: their repeated ids are looked for once all are read, and only
+    // a roster with problems is read again to name them.
+    let header = head.row(header_row);
+    let plain = read(PeopleReader::ids_checked_last(header, columns, lines)).finish_plain();
+    Ok(Some(plain.unwrap_or_else(|| {
+        read(PeopleReader::new(header, columns, lines)).finish()
+    })))
 }
 
 /// Whether a header row names 应考人数, so that a table whose rows do not read is a head-count
