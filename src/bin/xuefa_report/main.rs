@@ -31,9 +31,10 @@ use std::process::ExitCode;
 use xuefa::core::exam::CountRule;
 use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_csv_rows, write_xlsx};
 use xuefa::core::units::{
-    absent_cells, collect_results, item_analysis, item_rows, read_headcounts, read_results_rows,
-    read_results_table_in_halves, read_roster_file, report_of_counted_in_halves, report_workbook,
-    summary_rows, CollectedInput, CountedResults, Halves, Lines, ResultRows, Roster, RowProblem,
+    absent_cells_in_halves, collect_results, item_analysis, item_rows, read_headcounts,
+    read_results_rows, read_results_table_in_halves, read_roster_file, report_of_counted_in_halves,
+    report_workbook, summary_rows, CollectedInput, CountedResults, Halves, Lines, ResultRows,
+    Roster, RowProblem,
 };
 
 const USAGE: &str = "usage: xuefa-report --roster ROSTER(.csv|.xlsx) --results FILE_OR_DIR [--results …] \
@@ -188,7 +189,7 @@ fn run(options: Options) -> Result<String, String> {
         write(&options.out, &summary_rows(&report))?;
     }
     if let Some(path) = &options.absent {
-        write(path, &absent_cells(&report))?;
+        write(path, &absent_cells_in_halves(&report, side_by_side))?;
     }
     let totals = format!(
         "{} units, {} table rows read, {} sat of {} expected, {} outside the roster, {} absent",

@@ -49,4 +49,6 @@ pub use roster_import::{
     read_roster, read_roster_file, sort_roster_table, RosterColumns, RosterDraft, RosterTable,
     RowProblem,
 };
-pub use summary_table::{absent_cells, absent_rows, summary_rows, SUMMARY_HEADERS};
+pub use summary_table::{
+    absent_cells, absent_cells_in_halves, absent_rows, summary_rows, SUMMARY_HEADERS,
+};
