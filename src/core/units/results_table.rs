@@ -5,8 +5,8 @@ use std::borrow::Cow;
 
 use super::{ResultRows, RowProblem, ScoredResult};
 use crate::core::formats::{
-    decode_text, format_beijing_time, parse_beijing_time, tidy_cell, CellTable, CsvRecords,
-    LineCounter, Row,
+    count_newlines, decode_text, format_beijing_time, parse_beijing_time, tidy_cell, CellTable,
+    CsvRecords, LineCounter, Row,
 };
 
 /// How far down a file the header may sit.
@@ -84,7 +84,7 @@ impl<'a, R: ResultRows> ResultsTableReader<'a, R> {
     /// A reader at the start of a decoded file, keeping its rows in `results`.
     pub(super) fn of_text(text: Cow<'a, str>, mut results: R) -> ResultsTableReader<'a, R> {
         // About a result per line: room for them all saves copying a growing list.
-        results.reserve(text.bytes().filter(|&b| b == b'\n').count());
+        results.reserve(count_newlines(text.as_bytes()));
         ResultsTableReader {
             text,
             offset: 0,
@@ -138,10 +138,7 @@ impl<'a, R: ResultRows> ResultsTableReader<'a, R> {
             }
         }
         let consumed = reader.consumed();
-        self.lines_before += rest.as_bytes()[..consumed]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        self.lines_before += count_newlines(&rest.as_bytes()[..consumed]);
         self.offset += consumed;
         false
     }
@@ -169,14 +166,13 @@ impl<'a, R: ResultRows> ResultsTableReader<'a, R> {
     /// A reader of the same text that goes on from byte `at` (where a record of this reader
     /// ends), as this reader would once it has read that far; the header already found.
     pub(super) fn resumed_at(&self, text: &'a str, at: usize) -> ResultsTableReader<'a, R> {
-        let newline = |b: &u8| *b == b'\n';
         let (before, after) = text.as_bytes().split_at(at);
         let mut results = self.results.empty_like();
-        results.reserve(after.iter().filter(|b| newline(b)).count());
+        results.reserve(count_newlines(after));
         ResultsTableReader {
             text: Cow::Borrowed(text),
             offset: at,
-            lines_before: before.iter().filter(|b| newline(b)).count(),
+            lines_before: count_newlines(before),
             columns: self.columns,
             records_before_header: self.records_before_header,
             results,

@@ -10,8 +10,8 @@ use super::people_index::PeopleIndex;
 use super::people_reader::PeopleReader;
 use super::{Person, Roster};
 use crate::core::formats::{
-    decode_text, for_each_csv_row, is_xlsx, normalize_cell, read_csv_head, read_table, CellTable,
-    Row,
+    count_newlines, decode_text, for_each_csv_row, is_xlsx, normalize_cell, read_csv_head,
+    read_table, CellTable, Row,
 };
 
 const ID_HEADERS: &[&str] = &[
@@ -182,7 +182,7 @@ pub fn read_roster_file(bytes: &[u8]) -> Result<Option<RosterDraft>, String> {
     let Some((header_row, columns)) = find_roster_columns(&head) else {
         return Ok(None);
     };
-    let lines = text.bytes().filter(|&b| b == b'\n').count();
+    let lines = count_newlines(text.as_bytes());
     let read = |mut reader: PeopleReader| {
         for_each_csv_row(&text, |index, row| {
             if index > header_row {
