@@ -24,15 +24,17 @@ mod records;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use xuefa::core::exam::CountRule;
-use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_xlsx};
+use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_csv_rows, write_xlsx};
 use xuefa::core::units::{
-    absent_cells, collect_results, counted_results, item_analysis, item_rows, read_headcounts,
+    absent_cells_in_halves, collect_results, item_analysis, item_rows, read_headcounts,
     read_results_rows, read_results_table_in_halves, read_roster_file, report_of_counted_in_halves,
-    report_workbook, summary_rows, CollectedInput, Halves, Lines, Roster, RowProblem, ScoredResult,
+    report_workbook, summary_rows, CollectedInput, CountedResults, Halves, Lines, ResultRows,
+    Roster, RowProblem,
 };
 
 const USAGE: &str = "usage: xuefa-report --roster ROSTER(.csv|.xlsx) --results FILE_OR_DIR [--results …] \
@@ -56,7 +58,9 @@ struct Options {
 
 fn main() -> ExitCode {
     #[cfg(not(target_arch = "wasm32"))]
-    use_large_pages();
+    if std::env::var_os("XR_SMALL").is_none() {
+        use_large_pages();
+    }
     match parse_options(std::env::args().skip(1)).and_then(run) {
         Ok(summary) => {
             eprintln!("{summary}");
@@ -143,18 +147,18 @@ fn run(options: Options) -> Result<String, String> {
         None => None,
     };
     // The roster and the results on two threads; the roster's problems are told first.
-    // Without records, each person's counted result is picked while the roster is read.
+    // Without records, each person's counted result is picked as the results are read.
     let with_records = exam_and_bank.is_some();
     let (roster, read) = std::thread::scope(|scope| {
         let roster = scope.spawn(|| load_roster(&options.roster));
-        let read = read_results(&options.results, with_records).map(|(results, inputs)| {
-            let rows = results.len();
-            let results = match with_records {
-                true => results,
-                false => counted_results(results, options.counting),
-            };
-            (rows, results, inputs)
-        });
+        let read = if with_records {
+            read_results(&options.results, Vec::new(), true)
+                .map(|(results, inputs)| (results.len(), results, inputs))
+        } else {
+            let counted = CountedResults::new(options.counting);
+            read_results(&options.results, counted, false)
+                .map(|(counted, inputs)| (counted.rows_read(), counted.into_results(), inputs))
+        };
         (roster.join().expect("the roster thread ends"), read)
     });
     let roster = roster?;
@@ -185,7 +189,7 @@ fn run(options: Options) -> Result<String, String> {
         write(&options.out, &summary_rows(&report))?;
     }
     if let Some(path) = &options.absent {
-        write(path, &absent_cells(&report))?;
+        write(path, &absent_cells_in_halves(&report, side_by_side))?;
     }
     let totals = format!(
         "{} units, {} table rows read, {} sat of {} expected, {} outside the roster, {} absent",
@@ -206,21 +210,26 @@ fn run(options: Options) -> Result<String, String> {
     })
 }
 
-/// The rows of the result tables, and with `--exam` the result records, of the files named
-/// and the folders' files.
-fn read_results(
+/// The rows of the result tables, kept in `results` (empty: all rows, or each person's
+/// counted result), and with `--exam` the result records, of the files named and the
+/// folders' files.
+fn read_results<R: ResultRows + Send>(
     paths: &[PathBuf],
+    mut results: R,
     with_records: bool,
-) -> Result<(Vec<ScoredResult>, Vec<CollectedInput>), String> {
-    let mut results: Vec<ScoredResult> = Vec::new();
+) -> Result<(R, Vec<CollectedInput>), String> {
     let mut inputs: Vec<CollectedInput> = Vec::new();
     for file in result_files(paths, with_records)? {
         let bytes = read_file(&file)?;
         let read = if is_xlsx(&bytes) {
             let rows = read_table(&bytes).map_err(|e| format!("{}: {e}", file.display()))?;
-            read_results_rows(&rows)
+            read_results_rows(&rows).map(|rows| {
+                let mut read = results.empty_like();
+                rows.into_iter().for_each(|row| read.push(row));
+                read
+            })
         } else if has_extension(&file, "csv") {
-            read_results_table_in_halves(&bytes, side_by_side)
+            read_results_table_in_halves(&bytes, results.empty_like(), side_by_side)
         } else if with_records {
             inputs.extend(records::record_inputs(&file, &bytes));
             continue;
@@ -230,12 +239,7 @@ fn read_results(
                 file.display()
             ));
         };
-        let read = read.map_err(|p| problems(&file, &p))?;
-        if results.is_empty() {
-            results = read;
-        } else {
-            results.extend(read);
-        }
+        results.append(read.map_err(|p| problems(&file, &p))?);
     }
     Ok((results, inputs))
 }
@@ -335,6 +339,15 @@ fn problems(path: &Path, problems: &[RowProblem]) -> String {
     )
 }
 
-fn write<S: AsRef<str>>(path: &Path, rows: &[impl AsRef<[S]>]) -> Result<(), String> {
-    std::fs::write(path, write_csv(rows)).map_err(|e| format!("{}: {e}", path.display()))
+/// Writes rows as CSV, the two halves' text made side by side.
+fn write<S: AsRef<str> + Sync>(path: &Path, rows: &[impl AsRef<[S]> + Sync]) -> Result<(), String> {
+    let (first, second) = rows.split_at(rows.len() / 2);
+    let (mut head, mut tail) = (Vec::new(), Vec::new());
+    side_by_side((&mut || head = write_csv(first), &mut || {
+        tail = write_csv_rows(second)
+    }));
+    let error = |e: std::io::Error| format!("{}: {e}", path.display());
+    let mut file = std::fs::File::create(path).map_err(error)?;
+    file.write_all(&head).map_err(error)?;
+    file.write_all(&tail).map_err(error)
 }

@@ -220,6 +220,8 @@ pub(crate) struct CsvRecords<'a> {
     record_ends: Vec<usize>,
     /// Whether the records read stay (a table) or each replaces the one before.
     keep: bool,
+    /// Whether `reader` has read (it strips a byte order mark on its first read only).
+    reader_started: bool,
     done: bool,
 }
 
@@ -252,6 +254,7 @@ impl<'a> CsvRecords<'a> {
             ends: Vec::new(),
             record_ends: vec![0; 64],
             keep,
+            reader_started: false,
             done: false,
         }
     }
@@ -272,6 +275,10 @@ impl<'a> CsvRecords<'a> {
             self.ends.clear();
         }
         let (start, first) = (self.written, self.ends.len());
+        if self.reader_started && self.read_plain_record() {
+            return Some(RecordAt { first, start });
+        }
+        self.reader_started = true;
         let mut ended = 0;
         let result = loop {
             let (result, read, written, found) = self.reader.read_record(
@@ -300,6 +307,39 @@ impl<'a> CsvRecords<'a> {
             .map(|&end| offset(start + end));
         self.ends.extend(ends);
         Some(RecordAt { first, start })
+    }
+
+    /// Reads the next record as `reader` would when it has no quote and ends with a line end
+    /// (most records), without the reader's state machine: line ends before it skipped, cells
+    /// split at commas, the line end read (of `\r\n`, the `\r`: the next record skips the
+    /// `\n`, as the reader does). `false`, nothing read, for any other record.
+    fn read_plain_record(&mut self) -> bool {
+        let text = &self.text[self.consumed..];
+        let Some(from) = text.iter().position(|&b| b != b'\r' && b != b'\n') else {
+            return false;
+        };
+        let Some(length) = text[from..]
+            .iter()
+            .position(|&b| matches!(b, b'\r' | b'\n' | b'"'))
+        else {
+            return false;
+        };
+        let end = from + length;
+        if text[end] == b'"' {
+            return false;
+        }
+        let needed = self.written + length;
+        if self.cells.len() < needed {
+            self.cells.resize(needed.max(self.cells.len() * 2), 0);
+        }
+        for cell in text[from..end].split(|&b| b == b',') {
+            let written = self.written + cell.len();
+            self.cells[self.written..written].copy_from_slice(cell);
+            self.written = written;
+            self.ends.push(offset(written));
+        }
+        self.consumed += end + 1;
+        true
     }
 
     /// The cells of the record just read (`at` from [`Self::next_record`]) by a reader that
@@ -366,6 +406,59 @@ mod tests {
                 .map(|r| r.to_vec())
                 .collect();
             assert_eq!(kept, expected, "{text:?}");
+        }
+    }
+
+    /// Each record's cells and the bytes read after it, read by csv-core alone.
+    fn csv_core_records(text: &str) -> Vec<(Vec<String>, usize)> {
+        let mut reader = csv_core::Reader::new();
+        let (mut consumed, mut records) = (0, Vec::new());
+        let (mut cells, mut ends) = (vec![0; text.len() + 1], vec![0; text.len() + 1]);
+        let (mut written, mut ended) = (0, 0);
+        loop {
+            let input = &text.as_bytes()[consumed..];
+            let (result, read, wrote, found) =
+                reader.read_record(input, &mut cells[written..], &mut ends[ended..]);
+            (consumed, written, ended) = (consumed + read, written + wrote, ended + found);
+            match result {
+                csv_core::ReadRecordResult::Record => {
+                    let starts = std::iter::once(0).chain(ends[..ended].iter().copied());
+                    let row = (starts.zip(&ends[..ended]))
+                        .map(|(start, &end)| String::from_utf8(cells[start..end].to_vec()))
+                        .collect::<Result<_, _>>()
+                        .unwrap();
+                    records.push((row, consumed));
+                    (written, ended) = (0, 0);
+                }
+                csv_core::ReadRecordResult::End => return records,
+                _ => assert_eq!(consumed, text.len(), "room for the whole text"),
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_records_are_read_as_csv_core_reads_them(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "单位", "GD1", ",", "\"", "\"\"", "\r", "\n", "\r\n", "\u{feff}", " ",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = pieces.concat();
+            let mut records = CsvRecords::new(&text);
+            let mut read = Vec::new();
+            while let Some(at) = records.next_record() {
+                read.push((records.row(at).to_vec(), records.consumed()));
+            }
+            proptest::prop_assert_eq!(&read, &csv_core_records(&text));
+            let kept: Vec<Vec<String>> = (read_csv_cells(&text).rows())
+                .filter(|r| !r.is_empty())
+                .map(|r| r.to_vec())
+                .collect();
+            let rows: Vec<Vec<String>> = read.into_iter().map(|(row, _)| row).collect();
+            proptest::prop_assert_eq!(kept, rows);
         }
     }
 

@@ -11,8 +11,8 @@ mod xlsx;
 pub use any_table::{is_xlsx, read_table, read_table_with};
 pub(crate) use cells::CsvRecords;
 pub use cells::{for_each_csv_row, read_csv_cells, read_csv_head, CellTable, Row};
-pub(crate) use table::LineCounter;
-pub use table::{guard_formula, read_csv, read_csv_text, write_csv, Table};
+pub(crate) use table::{count_newlines, LineCounter};
+pub use table::{guard_formula, read_csv, read_csv_text, write_csv, write_csv_rows, Table};
 pub use text::{decode_text, decode_text_with, normalize_cell, tidy_cell, Encoding};
 pub use time::{format_beijing_time, parse_beijing_time};
 pub use xlsx::{

@@ -25,6 +25,16 @@ pub fn read_csv_text(text: &str, encoding: Encoding) -> Result<Table, String> {
     Ok(Table { rows, encoding })
 }
 
+/// How many `\n` bytes `bytes` holds: counted in sums of 255 bytes at most, which the
+/// compiler turns into wide byte-by-byte additions (a plain count adds 8-byte counters).
+pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
+    let count = |chunk: &[u8]| chunk.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n'));
+    bytes
+        .chunks(255)
+        .map(|chunk| usize::from(count(chunk)))
+        .sum()
+}
+
 /// Tells the line a CSV record ends on from the reader's byte position, counting each newline
 /// once as the reading goes forward.
 pub(crate) struct LineCounter<'a> {
@@ -47,10 +57,11 @@ impl<'a> LineCounter<'a> {
     /// `end` never goes backwards between calls.
     pub(crate) fn line_ending_at(&mut self, end: u64) -> usize {
         let end = usize::try_from(end).map_or(self.text.len(), |e| e.min(self.text.len()));
-        let body = self.text[..end].trim_end_matches(['\n', '\r']).len();
+        let line_ends = self.text.as_bytes()[..end].iter().rev();
+        let body = end - line_ends.take_while(|&&b| b == b'\n' || b == b'\r').count();
         let body = body.max(self.counted_to);
         let bytes = &self.text.as_bytes()[self.counted_to..body];
-        self.newlines += bytes.iter().filter(|&&b| b == b'\n').count();
+        self.newlines += count_newlines(bytes);
         self.counted_to = body;
         self.newlines + 1
     }
@@ -73,12 +84,28 @@ fn guarded(cell: &str) -> Cow<'_, str> {
 /// Writes rows (of `String`s or borrowed cells) as CSV in UTF-8 with a BOM (so Excel and WPS show the Chinese correctly),
 /// with every cell passed through [`guard_formula`].
 pub fn write_csv<S: AsRef<str>>(rows: &[impl AsRef<[S]>]) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    write_csv_after(b"\xEF\xBB\xBF".to_vec(), rows)
+}
+
+/// [`write_csv`] without the BOM: the text of rows that follow others in the file, so that a
+/// large table's parts can be written at once and put one after the other.
+pub fn write_csv_rows<S: AsRef<str>>(rows: &[impl AsRef<[S]>]) -> Vec<u8> {
+    write_csv_after(Vec::new(), rows)
+}
+
+/// The CSV text of `rows` written after the bytes of `out`.
+fn write_csv_after<S: AsRef<str>>(out: Vec<u8>, rows: &[impl AsRef<[S]>]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(out);
     for row in rows {
-        let cells = row.as_ref().iter().map(|cell| guarded(cell.as_ref()));
-        let cells: Vec<Cow<str>> = cells.collect();
-        let cells = cells.iter().map(|cell| cell.as_bytes());
-        writer.write_record(cells).expect("writing to memory");
+        for cell in row.as_ref() {
+            let cell = guarded(cell.as_ref());
+            writer
+                .write_field(cell.as_bytes())
+                .expect("writing to memory");
+        }
+        writer
+            .write_record(None::<&[u8]>)
+            .expect("writing to memory");
     }
     writer.into_inner().expect("writing to memory")
 }
@@ -86,6 +113,18 @@ pub fn write_csv<S: AsRef<str>>(rows: &[impl AsRef<[S]>]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn newlines_are_counted_across_the_sums() {
+        for length in [0, 1, 254, 255, 256, 510, 511, 2_000] {
+            let all = vec![b'\n'; length];
+            assert_eq!(count_newlines(&all), length);
+            let some: Vec<u8> = (0..length)
+                .map(|i| if i % 3 == 0 { b'\n' } else { b'a' })
+                .collect();
+            assert_eq!(count_newlines(&some), length.div_ceil(3));
+        }
+    }
 
     #[test]
     fn quoted_cells_and_ragged_rows_read() {
@@ -105,6 +144,23 @@ mod tests {
         assert!(table.rows[3].is_empty() && table.rows[4].is_empty());
         assert_eq!(table.rows[5], ["1\n2", "张三"]);
         assert_eq!(table.rows[6], ["3", "李四"]);
+    }
+
+    #[test]
+    fn a_table_written_in_parts_is_the_table_written_whole() {
+        let rows = [
+            vec!["单位", "工号", "姓名"],
+            vec!["司法局", "=1+1", "张,三"],
+            vec!["", "", ""],
+            vec!["财政局", "\"A\"", "李\n四"],
+            vec!["-", "@x", " 王五 "],
+        ];
+        let whole = write_csv(&rows);
+        for cut in 0..=rows.len() {
+            let mut parts = write_csv(&rows[..cut]);
+            parts.extend(write_csv_rows(&rows[cut..]));
+            assert_eq!(parts, whole, "cut before row {cut}");
+        }
     }
 
     #[test]

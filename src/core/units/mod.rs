@@ -5,6 +5,7 @@ mod admin_store;
 mod collect;
 mod dashboard;
 mod halves;
+mod id_table;
 #[cfg(test)]
 mod import_props;
 mod item_analysis;
@@ -12,6 +13,7 @@ mod people_index;
 mod people_reader;
 mod report;
 mod report_workbook;
+mod result_rows;
 mod results_halves;
 mod results_table;
 mod roster;
@@ -35,6 +37,7 @@ pub use report::{
     Lines, ScoredResult, UnitReport, UnitRow,
 };
 pub use report_workbook::{item_rows, report_workbook, ITEM_HEADERS};
+pub use result_rows::{CountedResults, ResultRows};
 pub use results_halves::read_results_table_in_halves;
 pub use results_table::{
     format_score, read_results_rows, read_results_table, results_csv, results_rows,
@@ -46,4 +49,6 @@ pub use roster_import::{
     read_roster, read_roster_file, sort_roster_table, RosterColumns, RosterDraft, RosterTable,
     RowProblem,
 };
-pub use summary_table::{absent_cells, absent_rows, summary_rows, SUMMARY_HEADERS};
+pub use summary_table::{
+    absent_cells, absent_cells_in_halves, absent_rows, summary_rows, SUMMARY_HEADERS,
+};

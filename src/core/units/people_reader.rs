@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use hashbrown::hash_table::{Entry, HashTable};
 
+use super::id_table::unique_id_table;
 use super::people_index::{hash_id, PeopleIndex};
 use super::{Person, RosterColumns, RosterDraft, RowProblem, Text};
 use crate::core::formats::{normalize_cell, tidy_cell, Row};
@@ -26,6 +27,9 @@ pub(super) struct PeopleReader {
     /// every row with an id is taken, the table is the roster's index.
     first_row_of: HashTable<u32>,
     left_out: Vec<(usize, Text)>,
+    /// For a reader that looks for repeated ids only after reading (see
+    /// [`Self::ids_checked_last`]): the hashes of the people's ids, instead of `first_row_of`.
+    id_hashes: Option<Vec<u64>>,
 }
 
 impl PeopleReader {
@@ -45,7 +49,18 @@ impl PeopleReader {
             problems: Vec::new(),
             first_row_of: HashTable::with_capacity(rows),
             left_out: Vec::new(),
+            id_hashes: None,
         }
+    }
+
+    /// A reader for rows that are expected to be a valid roster, which looks for repeated
+    /// ids only in [`Self::finish_plain`], when it builds the roster's index (faster for a
+    /// large roster: see `id_table`); its problems name no repeated id.
+    pub(super) fn ids_checked_last(header: Row, columns: RosterColumns, rows: usize) -> Self {
+        let mut reader = PeopleReader::new(header, columns, 0);
+        reader.people.reserve(rows);
+        reader.id_hashes = Some(Vec::with_capacity(rows));
+        reader
     }
 
     /// Takes row `line` (1-based, as the file numbers it); blank rows are skipped.
@@ -59,6 +74,11 @@ impl PeopleReader {
         let (id, name, unit) = (cell(columns.id), cell(columns.name), cell(columns.unit));
         let taken = !name.is_empty() && !unit.is_empty();
         let before = if id.is_empty() {
+            None
+        } else if let Some(hashes) = &mut self.id_hashes {
+            if taken {
+                hashes.push(hash_id(&id));
+            }
             None
         } else {
             self.first_row(&id, line, taken)
@@ -121,6 +141,23 @@ impl PeopleReader {
                 None
             }
         }
+    }
+
+    /// The draft of a reader made by [`Self::ids_checked_last`] when every row was taken and
+    /// no id repeats (with the index); `None` otherwise, for the rows to be read again by
+    /// a reader that names each problem.
+    pub(super) fn finish_plain(self) -> Option<RosterDraft> {
+        let hashes = self.id_hashes.as_ref()?;
+        if !self.problems.is_empty() {
+            return None;
+        }
+        let people = &self.people;
+        let index = unique_id_table(hashes, |p| people[p as usize].1.id.as_str())?;
+        Some(RosterDraft::of_read(
+            self.people,
+            self.problems,
+            PeopleIndex::of_table(index),
+        ))
     }
 
     /// The draft: the people taken, every problem, and the index when it is one.

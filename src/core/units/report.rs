@@ -25,7 +25,7 @@ pub struct ScoredResult {
 
 /// Whether `candidate` replaces `kept` under the exam's which-attempt-counts rule (ties keep
 /// the earlier one).
-fn prefers(rule: CountRule, candidate: &ScoredResult, kept: &ScoredResult) -> bool {
+pub(super) fn prefers(rule: CountRule, candidate: &ScoredResult, kept: &ScoredResult) -> bool {
     match rule {
         CountRule::Highest => candidate.score > kept.score,
         CountRule::Latest => candidate.submitted_at > kept.submitted_at,

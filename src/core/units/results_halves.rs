@@ -4,31 +4,34 @@
 
 use std::borrow::Cow;
 
-use super::{Halves, ResultsTableReader, RowProblem, ScoredResult};
+use super::{Halves, ResultRows, ResultsTableReader, RowProblem};
 use crate::core::formats::decode_text;
 
 /// [`read_results_table`](super::read_results_table), the rows after the header read in two
-/// halves by `join`, which runs both jobs and returns when both are done. The rows and
-/// problems are the same whatever the cut: should the first half's last record not end where
-/// the second half starts (a quoted cell spanning the cut), the second half's reading is
-/// dropped and the first half's reader reads on.
-pub fn read_results_table_in_halves(
+/// halves by `join`, which runs both jobs and returns when both are done, and kept in
+/// `results` (empty: all rows, or each person's counted result). The rows and problems are
+/// the same whatever the cut: should the first half's last record not end where the second
+/// half starts (a quoted cell spanning the cut), the second half's reading is dropped and the
+/// first half's reader reads on.
+pub fn read_results_table_in_halves<R: ResultRows + Send>(
     bytes: &[u8],
+    results: R,
     join: impl FnOnce(Halves<'_>),
-) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
-    read_cut_after(bytes, None, join)
+) -> Result<R, Vec<RowProblem>> {
+    read_cut_after(bytes, results, None, join)
 }
 
 /// [`read_results_table_in_halves`], cut at the first line end from byte `from` of the text
 /// (`None`: from the middle of the rows after the header).
-fn read_cut_after(
+fn read_cut_after<R: ResultRows + Send>(
     bytes: &[u8],
+    results: R,
     from: Option<usize>,
     join: impl FnOnce(Halves<'_>),
-) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
+) -> Result<R, Vec<RowProblem>> {
     let decoded = decode_text(bytes).0;
     let text: &str = &decoded;
-    let mut head = ResultsTableReader::of_text(Cow::Borrowed(text));
+    let mut head = ResultsTableReader::of_text(Cow::Borrowed(text), results);
     while !head.header_found() && !head.read(1) {}
     let read = head.offset();
     let from = from.unwrap_or(read + (text.len() - read) / 2).max(read);
@@ -70,7 +73,10 @@ fn cut_after(text: &str, from: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::units::{one_after_another, read_results_table};
+    use crate::core::exam::CountRule;
+    use crate::core::units::{
+        counted_results, one_after_another, read_results_table, CountedResults,
+    };
 
     #[test]
     fn every_cut_reads_the_same_rows_and_problems_as_the_whole() {
@@ -78,13 +84,25 @@ mod tests {
         let lf = crlf.replace("\r\n", "\n");
         let clean = "工号,姓名,单位,得分,交卷时间\n1,张三,司法局,90,\n2,李四,财政局,80,\r\n3,王五,财政局,60,2026-11-20 09:30:00\n4,钱七,司法局,75,";
         let no_header = "姓名,分数\n张三,90\n李四,80\n";
-        for text in [crlf, &lf, clean, no_header] {
-            let whole = read_results_table(text.as_bytes());
+        let twice = "工号,姓名,单位,得分,交卷时间\n1,张三,司法局,70,\n2,李四,财政局,80,\n1,张三,司法局,90,\r\n3,王五,财政局,60,\n2,李四,财政局,80,\n1,张三,司法局,90,\n";
+        for text in [crlf, &lf, clean, no_header, twice] {
+            let bytes = text.as_bytes();
+            let whole = read_results_table(bytes);
+            let counted = whole
+                .clone()
+                .map(|rows| counted_results(rows, CountRule::Highest));
             for from in 0..=text.len() {
-                let halves = read_cut_after(text.as_bytes(), Some(from), one_after_another);
+                let halves = read_cut_after(bytes, Vec::new(), Some(from), one_after_another);
                 assert_eq!(halves, whole, "cut after byte {from} of {text:?}");
+                let picked = CountedResults::new(CountRule::Highest);
+                let picked = read_cut_after(bytes, picked, Some(from), one_after_another);
+                let picked = picked.map(CountedResults::into_results);
+                assert_eq!(
+                    picked, counted,
+                    "counted, cut after byte {from} of {text:?}"
+                );
             }
-            let middle = read_results_table_in_halves(text.as_bytes(), one_after_another);
+            let middle = read_results_table_in_halves(bytes, Vec::new(), one_after_another);
             assert_eq!(middle, whole);
         }
         assert!(read_results_table(clean.as_bytes()).is_ok_and(|rows| rows.len() == 4));

@@ -3,10 +3,10 @@
 
 use std::borrow::Cow;
 
-use super::{RowProblem, ScoredResult};
+use super::{ResultRows, RowProblem, ScoredResult};
 use crate::core::formats::{
-    decode_text, format_beijing_time, parse_beijing_time, tidy_cell, CellTable, CsvRecords,
-    LineCounter, Row,
+    count_newlines, decode_text, format_beijing_time, parse_beijing_time, tidy_cell, CellTable,
+    CsvRecords, LineCounter, Row,
 };
 
 /// How far down a file the header may sit.
@@ -59,15 +59,16 @@ pub fn read_results_table(bytes: &[u8]) -> Result<Vec<ScoredResult>, Vec<RowProb
 }
 
 /// Reads a results table a part at a time, so that a page can show progress between parts:
-/// the same rows and problems as [`read_results_table`], whatever the parts.
-pub struct ResultsTableReader<'a> {
+/// the same rows and problems as [`read_results_table`], whatever the parts. The rows are kept
+/// in `R`: all of them, or only each person's counted one.
+pub struct ResultsTableReader<'a, R = Vec<ScoredResult>> {
     text: Cow<'a, str>,
     /// Bytes of `text` read so far, and the lines they end.
     offset: usize,
     lines_before: usize,
     columns: Option<Columns>,
     records_before_header: usize,
-    results: Vec<ScoredResult>,
+    results: R,
     problems: Vec<RowProblem>,
     done: bool,
 }
@@ -75,20 +76,22 @@ pub struct ResultsTableReader<'a> {
 impl<'a> ResultsTableReader<'a> {
     /// A reader at the start of the file's bytes (UTF-8 or GBK).
     pub fn new(bytes: &'a [u8]) -> ResultsTableReader<'a> {
-        ResultsTableReader::of_text(decode_text(bytes).0)
+        ResultsTableReader::of_text(decode_text(bytes).0, Vec::new())
     }
+}
 
-    /// A reader at the start of a decoded file.
-    pub(super) fn of_text(text: Cow<'a, str>) -> ResultsTableReader<'a> {
+impl<'a, R: ResultRows> ResultsTableReader<'a, R> {
+    /// A reader at the start of a decoded file, keeping its rows in `results`.
+    pub(super) fn of_text(text: Cow<'a, str>, mut results: R) -> ResultsTableReader<'a, R> {
         // About a result per line: room for them all saves copying a growing list.
-        let lines = text.bytes().filter(|&b| b == b'\n').count();
+        results.reserve(count_newlines(text.as_bytes()));
         ResultsTableReader {
             text,
             offset: 0,
             lines_before: 0,
             columns: None,
             records_before_header: 0,
-            results: Vec::with_capacity(lines),
+            results,
             problems: Vec::new(),
             done: false,
         }
@@ -135,10 +138,7 @@ impl<'a> ResultsTableReader<'a> {
             }
         }
         let consumed = reader.consumed();
-        self.lines_before += rest.as_bytes()[..consumed]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        self.lines_before += count_newlines(&rest.as_bytes()[..consumed]);
         self.offset += consumed;
         false
     }
@@ -149,7 +149,7 @@ impl<'a> ResultsTableReader<'a> {
     }
 
     /// Every row, or every problem (by row and column).
-    pub fn finish(self) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
+    pub fn finish(self) -> Result<R, Vec<RowProblem>> {
         finish(self.columns.is_some(), self.results, self.problems)
     }
 
@@ -165,16 +165,17 @@ impl<'a> ResultsTableReader<'a> {
 
     /// A reader of the same text that goes on from byte `at` (where a record of this reader
     /// ends), as this reader would once it has read that far; the header already found.
-    pub(super) fn resumed_at(&self, text: &'a str, at: usize) -> ResultsTableReader<'a> {
-        let newline = |b: &u8| *b == b'\n';
+    pub(super) fn resumed_at(&self, text: &'a str, at: usize) -> ResultsTableReader<'a, R> {
         let (before, after) = text.as_bytes().split_at(at);
+        let mut results = self.results.empty_like();
+        results.reserve(count_newlines(after));
         ResultsTableReader {
             text: Cow::Borrowed(text),
             offset: at,
-            lines_before: before.iter().filter(|b| newline(b)).count(),
+            lines_before: count_newlines(before),
             columns: self.columns,
             records_before_header: self.records_before_header,
-            results: Vec::with_capacity(after.iter().filter(|b| newline(b)).count()),
+            results,
             problems: Vec::new(),
             done: false,
         }
@@ -182,8 +183,8 @@ impl<'a> ResultsTableReader<'a> {
 
     /// Takes over the rows and problems of `rest`, the reader [`Self::resumed_at`] where this
     /// one now is, and its place in the text.
-    pub(super) fn take_over(&mut self, mut rest: ResultsTableReader<'a>) {
-        self.results.append(&mut rest.results);
+    pub(super) fn take_over(&mut self, mut rest: ResultsTableReader<'a, R>) {
+        self.results.append(rest.results);
         self.problems.append(&mut rest.problems);
         (self.offset, self.lines_before, self.done) = (rest.offset, rest.lines_before, rest.done);
     }
@@ -214,11 +215,11 @@ pub fn read_results_rows(rows: &CellTable) -> Result<Vec<ScoredResult>, Vec<RowP
     finish(columns.is_some(), results, problems)
 }
 
-fn finish(
+fn finish<R>(
     header_found: bool,
-    results: Vec<ScoredResult>,
+    results: R,
     mut problems: Vec<RowProblem>,
-) -> Result<Vec<ScoredResult>, Vec<RowProblem>> {
+) -> Result<R, Vec<RowProblem>> {
     if !header_found {
         let message = "找不到“工号、姓名、单位、得分”列".to_string();
         problems.insert(0, problem(1, "表头", message));

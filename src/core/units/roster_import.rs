@@ -10,8 +10,8 @@ use super::people_index::PeopleIndex;
 use super::people_reader::PeopleReader;
 use super::{Person, Roster};
 use crate::core::formats::{
-    decode_text, for_each_csv_row, is_xlsx, normalize_cell, read_csv_head, read_table, CellTable,
-    Row,
+    count_newlines, decode_text, for_each_csv_row, is_xlsx, normalize_cell, read_csv_head,
+    read_table, CellTable, Row,
 };
 
 const ID_HEADERS: &[&str] = &[
@@ -182,14 +182,22 @@ pub fn read_roster_file(bytes: &[u8]) -> Result<Option<RosterDraft>, String> {
     let Some((header_row, columns)) = find_roster_columns(&head) else {
         return Ok(None);
     };
-    let lines = text.bytes().filter(|&b| b == b'\n').count();
-    let mut reader = PeopleReader::new(head.row(header_row), columns, lines);
-    for_each_csv_row(&text, |index, row| {
-        if index > header_row {
-            reader.add(index + 1, row);
-        }
-    });
-    Ok(Some(reader.finish()))
+    let lines = count_newlines(text.as_bytes());
+    let read = |mut reader: PeopleReader| {
+        for_each_csv_row(&text, |index, row| {
+            if index > header_row {
+                reader.add(index + 1, row);
+            }
+        });
+        reader
+    };
+    // Most rosters are valid: their repeated ids are looked for once all are read, and only
+    // a roster with problems is read again to name them.
+    let header = head.row(header_row);
+    let plain = read(PeopleReader::ids_checked_last(header, columns, lines)).finish_plain();
+    Ok(Some(plain.unwrap_or_else(|| {
+        read(PeopleReader::new(header, columns, lines)).finish()
+    })))
 }
 
 /// Whether a header row names 应考人数, so that a table whose rows do not read is a head-count

@@ -3,7 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{format_rate, Person, UnitReport, UnitRow};
+use super::{format_rate, one_after_another, Halves, Person, UnitReport, UnitRow};
 
 /// The header of the unit summary, in order.
 pub const SUMMARY_HEADERS: [&str; 10] = [
@@ -54,15 +54,25 @@ pub fn absent_rows(report: &UnitReport) -> Vec<Vec<String>> {
 
 /// [`absent_rows`] borrowing the cells from the report (for writing a large list at once).
 pub fn absent_cells(report: &UnitReport) -> Vec<[&str; 3]> {
+    absent_cells_in_halves(report, one_after_another)
+}
+
+/// [`absent_cells`], the units' people sorted and their cells taken in two halves by `join`
+/// (which may run them side by side).
+pub fn absent_cells_in_halves(
+    report: &UnitReport,
+    join: impl FnOnce(Halves<'_>),
+) -> Vec<[&str; 3]> {
     // Sorted by unit name, then id: each unit is named by its rank among the unit names,
     // found once per person in a map of the few units.
-    let mut unit_of_name: HashMap<&str, usize> = HashMap::default();
+    let absent = &report.absent;
+    let mut unit_of_name: HashMap<&str, u32> = HashMap::default();
     let mut names: Vec<&str> = Vec::new();
-    let units: Vec<usize> = (report.absent.iter())
+    let units: Vec<u32> = (absent.iter())
         .map(|person| {
             *unit_of_name.entry(&person.unit).or_insert_with(|| {
                 names.push(&person.unit);
-                names.len() - 1
+                u32::try_from(names.len() - 1).expect("fewer than 2³² units")
             })
         })
         .collect();
@@ -72,20 +82,62 @@ pub fn absent_cells(report: &UnitReport) -> Vec<[&str; 3]> {
     for (place, &unit) in by_name.iter().enumerate() {
         rank[unit] = place;
     }
-    // Grouped by unit first (numbers compared), then each unit's few people by id; people
-    // sharing a unit and an id (never in an imported roster) keep their roster order.
-    let mut absent: Vec<(usize, &str, usize, &Person)> = (report.absent.iter().enumerate())
-        .map(|(i, p)| (rank[units[i]], p.id.as_str(), i, p))
-        .collect();
-    absent.sort_unstable_by_key(|&(unit, _, i, _)| (unit, i));
-    for unit in absent.chunk_by_mut(|a, b| a.0 == b.0) {
-        unit.sort_unstable_by(|a, b| (a.1, a.2).cmp(&(b.1, b.2)));
+    // Grouped by unit rank (counted, then placed in roster order), then each unit's few
+    // people by id; people sharing a unit and an id (never in an imported roster) keep their
+    // roster order.
+    let mut starts = vec![0; names.len() + 1];
+    for &unit in &units {
+        starts[rank[unit as usize] + 1] += 1;
     }
+    for place in 1..starts.len() {
+        starts[place] += starts[place - 1];
+    }
+    let mut next = starts.clone();
+    let mut order = vec![0u32; units.len()];
+    for (i, &unit) in units.iter().enumerate() {
+        let next = &mut next[rank[unit as usize]];
+        order[*next] = u32::try_from(i).expect("fewer than 2³² people");
+        *next += 1;
+    }
+    // The halves: the units before the one the middle person is in, and the others.
+    let middle = starts.partition_point(|&start| start < order.len() / 2);
+    let (first, second) = order.split_at_mut(starts[middle]);
+    let (mut first_cells, mut second_cells) = (Vec::new(), Vec::new());
+    join((
+        &mut || first_cells = sorted_cells(report, first, &starts[..=middle]),
+        &mut || second_cells = sorted_cells(report, second, &starts[middle..]),
+    ));
     let header = ["单位", "工号", "姓名"];
-    let people = absent
-        .into_iter()
-        .map(|(.., p)| [p.unit.as_str(), p.id.as_str(), p.name.as_str()]);
-    std::iter::once(header).chain(people).collect()
+    let mut cells = Vec::with_capacity(1 + order.len());
+    cells.push(header);
+    cells.append(&mut first_cells);
+    cells.append(&mut second_cells);
+    cells
+}
+
+/// The cells of the absent people at `order`, each unit's sorted by id: the units start at
+/// `starts` (as counted in the whole list, whose part `order` is; the last is the end).
+fn sorted_cells<'r>(
+    report: &'r UnitReport,
+    order: &mut [u32],
+    starts: &[usize],
+) -> Vec<[&'r str; 3]> {
+    let absent = &report.absent;
+    let id = |i: u32| absent[i as usize].id.as_str();
+    for unit in starts.windows(2) {
+        let (start, end) = (unit[0] - starts[0], unit[1] - starts[0]);
+        order[start..end].sort_unstable_by(|&a, &b| (id(a), a).cmp(&(id(b), b)));
+    }
+    (order.iter())
+        .map(|&i| {
+            let person: &Person = &absent[i as usize];
+            [
+                person.unit.as_str(),
+                person.id.as_str(),
+                person.name.as_str(),
+            ]
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -136,5 +188,42 @@ mod tests {
             ["合计", "2", "1", "50.0%", "1", "100.0%", "1", "100.0%", "92.0", ""]
         );
         assert_eq!(absent_rows(&report)[1], ["财政局", "2", "姓名2"]);
+    }
+
+    #[test]
+    fn the_absent_list_is_sorted_by_unit_then_id_whatever_the_halves() {
+        for people in 0..60 {
+            // Units and ids out of order, some people sharing a unit and an id.
+            let roster: Vec<Person> = (0..people)
+                .map(|i| {
+                    person(
+                        &format!("{}", (i * 7) % 11),
+                        &format!("单位{}", (i * 5) % 4),
+                    )
+                })
+                .collect();
+            let mut expected: Vec<(usize, &Person)> = roster.iter().enumerate().collect();
+            expected.sort_by_key(|(i, p)| (p.unit.as_str(), p.id.as_str(), *i));
+            let report = unit_report(
+                &Roster::of_people(roster.clone()),
+                Vec::new(),
+                Lines::default(),
+                CountRule::Highest,
+            );
+            let mut rows = Vec::new();
+            let join = |(first, second): Halves<'_>| {
+                second();
+                first();
+            };
+            for cells in [absent_cells(&report), absent_cells_in_halves(&report, join)] {
+                assert_eq!(cells[0], ["单位", "工号", "姓名"]);
+                rows = cells[1..].iter().map(|c| c.map(str::to_string)).collect();
+                let names: Vec<[String; 3]> = (expected.iter())
+                    .map(|(_, p)| [p.unit.to_string(), p.id.to_string(), p.name.to_string()])
+                    .collect();
+                assert_eq!(rows, names, "{people} people");
+            }
+            assert_eq!(rows.len(), people);
+        }
     }
 }
