@@ -32,20 +32,23 @@ fn read_cut_after<R: ResultRows + Send>(
 ) -> Result<R, Vec<RowProblem>> {
     let decoded = decoded_in_halves(bytes, &join);
     let text: &str = &decoded;
-    let mut head = ResultsTableReader::of_text(Cow::Borrowed(text), results);
+    let mut head = ResultsTableReader::uncounted(Cow::Borrowed(text), results);
     while !head.header_found() && !head.read(1) {}
     let read = head.offset();
     let from = from.unwrap_or(read + (text.len() - read) / 2).max(read);
     let Some(cut) = head.header_found().then(|| cut_after(text, from)).flatten() else {
+        head.count_lines();
         head.read(usize::MAX);
         return head.finish();
     };
     let mut tail = head.resumed_at(text, cut);
     join((
         &mut || {
+            head.count_lines();
             head.read_part(usize::MAX, cut);
         },
         &mut || {
+            tail.count_lines();
             tail.read(usize::MAX);
         },
     ));
