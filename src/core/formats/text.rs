@@ -45,7 +45,7 @@ pub fn normalize_cell(cell: &str) -> String {
 /// large-table readers call it for every cell.
 pub fn tidy_cell(cell: &str) -> Cow<'_, str> {
     if !has_wide_characters(cell) {
-        return Cow::Borrowed(cell.trim());
+        return Cow::Borrowed(trimmed(cell));
     }
     let wide: String = cell
         .chars()
@@ -60,6 +60,22 @@ pub fn tidy_cell(cell: &str) -> Cow<'_, str> {
 
 /// Whether the cell holds U+3000, U+00A0 or full-width ASCII (U+FF01–U+FF5E), told from the
 /// UTF-8 bytes: their encodings start E3 80 80, C2 A0, and EF BC 81–EF BD 9E.
+/// `cell.trim()`, without decoding the characters at its ends when they are plainly not white
+/// space (most cells): printable ASCII, or a character from U+4000 on (its first byte 0xE4 or
+/// more; the white space of Unicode lies below U+3001).
+fn trimmed(cell: &str) -> &str {
+    let bytes = cell.as_bytes();
+    let printable = |b: u8| (0x21..0x7F).contains(&b);
+    let solid_start = bytes.first().is_some_and(|&b| printable(b) || b >= 0xE4);
+    let solid_end = bytes.last().is_some_and(|&b| printable(b))
+        || bytes.len() >= 3 && (0xE4..=0xEF).contains(&bytes[bytes.len() - 3]);
+    if solid_start && solid_end {
+        cell
+    } else {
+        cell.trim()
+    }
+}
+
 fn has_wide_characters(cell: &str) -> bool {
     let bytes = cell.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| match b {
@@ -76,6 +92,23 @@ fn has_wide_characters(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trimmed_trims_as_trim_does() {
+        let pieces = [
+            "", " ", "\t", "\u{b}", "\r\n", "\u{85}", "\u{a0}", "\u{1680}", "\u{2003}", "\u{3000}",
+            "\u{3001}", "\u{feff}", "a", "~", "\u{1f}", "\u{7f}", "é", "张", "䀀", "\u{ff10}",
+            "😀",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let cell = format!("{a}{b}{c}");
+                    assert_eq!(trimmed(&cell), cell.trim(), "{cell:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {

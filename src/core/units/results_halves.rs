@@ -8,7 +8,8 @@ use super::{Halves, ResultRows, ResultsTableReader, RowProblem};
 use crate::core::formats::decode_text;
 
 /// [`read_results_table`](super::read_results_table), the rows after the header read in two
-/// halves by `join`, which runs both jobs and returns when both are done, and kept in
+/// halves by `join`, which runs both jobs and returns when both are done (the text's UTF-8
+/// check is made in two halves by it as well), and kept in
 /// `results` (empty: all rows, or each person's counted result). The rows and problems are
 /// the same whatever the cut: should the first half's last record not end where the second
 /// half starts (a quoted cell spanning the cut), the second half's reading is dropped and the
@@ -16,7 +17,7 @@ use crate::core::formats::decode_text;
 pub fn read_results_table_in_halves<R: ResultRows + Send>(
     bytes: &[u8],
     results: R,
-    join: impl FnOnce(Halves<'_>),
+    join: impl Fn(Halves<'_>),
 ) -> Result<R, Vec<RowProblem>> {
     read_cut_after(bytes, results, None, join)
 }
@@ -27,24 +28,27 @@ fn read_cut_after<R: ResultRows + Send>(
     bytes: &[u8],
     results: R,
     from: Option<usize>,
-    join: impl FnOnce(Halves<'_>),
+    join: impl Fn(Halves<'_>),
 ) -> Result<R, Vec<RowProblem>> {
-    let decoded = decode_text(bytes).0;
+    let decoded = decoded_in_halves(bytes, &join);
     let text: &str = &decoded;
-    let mut head = ResultsTableReader::of_text(Cow::Borrowed(text), results);
+    let mut head = ResultsTableReader::uncounted(Cow::Borrowed(text), results);
     while !head.header_found() && !head.read(1) {}
     let read = head.offset();
     let from = from.unwrap_or(read + (text.len() - read) / 2).max(read);
     let Some(cut) = head.header_found().then(|| cut_after(text, from)).flatten() else {
+        head.count_lines();
         head.read(usize::MAX);
         return head.finish();
     };
     let mut tail = head.resumed_at(text, cut);
     join((
         &mut || {
+            head.count_lines();
             head.read_part(usize::MAX, cut);
         },
         &mut || {
+            tail.count_lines();
             tail.read(usize::MAX);
         },
     ));
@@ -54,6 +58,34 @@ fn read_cut_after<R: ResultRows + Send>(
         head.read(usize::MAX);
     }
     head.finish()
+}
+
+/// The table's text as [`decode_text`] gives it, a text without a BOM checked for UTF-8 in two
+/// halves by `join`: cut before a byte that starts a character, a UTF-8 text is two UTF-8
+/// texts, and two UTF-8 texts one after the other are one.
+fn decoded_in_halves<'b>(bytes: &'b [u8], join: impl Fn(Halves<'_>)) -> Cow<'b, str> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return decode_text(bytes).0;
+    }
+    let starts_character = |&b: &u8| !(0x80..0xC0).contains(&b);
+    let middle = bytes.len() / 2;
+    let cut = middle
+        + bytes[middle..]
+            .iter()
+            .position(starts_character)
+            .unwrap_or(0);
+    let (first, second) = bytes.split_at(cut);
+    let (mut first_is_utf8, mut second_is_utf8) = (false, false);
+    join((
+        &mut || first_is_utf8 = std::str::from_utf8(first).is_ok(),
+        &mut || second_is_utf8 = std::str::from_utf8(second).is_ok(),
+    ));
+    if first_is_utf8 && second_is_utf8 {
+        // SAFETY: the two parts are UTF-8, so their concatenation, `bytes`, is.
+        Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(bytes) })
+    } else {
+        decode_text(bytes).0
+    }
 }
 
 /// Where a reader's record ending at the first line end from byte `from` leaves off: after a
@@ -106,6 +138,36 @@ mod tests {
             assert_eq!(middle, whole);
         }
         assert!(read_results_table(clean.as_bytes()).is_ok_and(|rows| rows.len() == 4));
+    }
+
+    #[test]
+    fn texts_checked_in_halves_decode_as_the_whole() {
+        let pieces: [&[u8]; 9] = [
+            b"a",
+            b"\n",
+            "张".as_bytes(),
+            "😀".as_bytes(),
+            "é".as_bytes(),
+            b"\xEF\xBB\xBF",
+            b"\xD5\xC5",
+            b"\x80",
+            b"\xE5\xBC",
+        ];
+        let mut texts = vec![Vec::new()];
+        for _ in 0..4 {
+            texts = texts
+                .iter()
+                .flat_map(|text| pieces.iter().map(move |piece| [text, *piece].concat()))
+                .collect();
+        }
+        for bytes in texts {
+            let whole = decode_text(&bytes).0;
+            assert_eq!(
+                decoded_in_halves(&bytes, one_after_another),
+                whole,
+                "{bytes:?}"
+            );
+        }
     }
 
     #[test]

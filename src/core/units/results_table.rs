@@ -82,9 +82,14 @@ impl<'a> ResultsTableReader<'a> {
 
 impl<'a, R: ResultRows> ResultsTableReader<'a, R> {
     /// A reader at the start of a decoded file, keeping its rows in `results`.
-    pub(super) fn of_text(text: Cow<'a, str>, mut results: R) -> ResultsTableReader<'a, R> {
-        // About a result per line: room for them all saves copying a growing list.
-        results.reserve(count_newlines(text.as_bytes()));
+    pub(super) fn of_text(text: Cow<'a, str>, results: R) -> ResultsTableReader<'a, R> {
+        let mut reader = ResultsTableReader::uncounted(text, results);
+        reader.count_lines();
+        reader
+    }
+
+    /// [`Self::of_text`] without [`Self::count_lines`], for a thread to do later.
+    pub(super) fn uncounted(text: Cow<'a, str>, results: R) -> ResultsTableReader<'a, R> {
         ResultsTableReader {
             text,
             offset: 0,
@@ -164,21 +169,27 @@ impl<'a, R: ResultRows> ResultsTableReader<'a, R> {
     }
 
     /// A reader of the same text that goes on from byte `at` (where a record of this reader
-    /// ends), as this reader would once it has read that far; the header already found.
+    /// ends), as this reader would once it has read that far; the header already found. Its
+    /// lines are not counted yet: [`Self::count_lines`] before it reads.
     pub(super) fn resumed_at(&self, text: &'a str, at: usize) -> ResultsTableReader<'a, R> {
-        let (before, after) = text.as_bytes().split_at(at);
-        let mut results = self.results.empty_like();
-        results.reserve(count_newlines(after));
         ResultsTableReader {
             text: Cow::Borrowed(text),
             offset: at,
-            lines_before: count_newlines(before),
+            lines_before: 0,
             columns: self.columns,
             records_before_header: self.records_before_header,
-            results,
+            results: self.results.empty_like(),
             problems: Vec::new(),
             done: false,
         }
+    }
+
+    /// Counts the lines before the reader's place, and makes room for about a result per line
+    /// after it (which saves copying a growing list).
+    pub(super) fn count_lines(&mut self) {
+        let (before, after) = self.text.as_bytes().split_at(self.offset);
+        self.lines_before = count_newlines(before);
+        self.results.reserve(count_newlines(after));
     }
 
     /// Takes over the rows and problems of `rest`, the reader [`Self::resumed_at`] where this
