@@ -5,6 +5,8 @@
 
 use hashbrown::hash_table::{Entry, HashTable};
 
+use super::grouped_order::grouped_order;
+
 /// How many ranges of buckets the ids are grouped by before inserting.
 const RANGES: usize = 4096;
 
@@ -36,20 +38,7 @@ fn in_bucket_order(hashes: &[u64]) -> Vec<u32> {
     let buckets = (hashes.len() * 8 / 7).next_power_of_two().max(RANGES);
     let shift = (buckets / RANGES).trailing_zeros();
     let range = |hash: u64| (hash as usize & (buckets - 1)) >> shift;
-    let mut starts = vec![0usize; RANGES + 1];
-    for &hash in hashes {
-        starts[range(hash) + 1] += 1;
-    }
-    for at in 1..starts.len() {
-        starts[at] += starts[at - 1];
-    }
-    let mut order = vec![0u32; hashes.len()];
-    for (position, &hash) in hashes.iter().enumerate() {
-        let next = &mut starts[range(hash)];
-        order[*next] = u32::try_from(position).expect("fewer than 2³² people");
-        *next += 1;
-    }
-    order
+    grouped_order(hashes.len(), RANGES, |position| range(hashes[position])).0
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ mod absent_list;
 mod admin_store;
 mod collect;
 mod dashboard;
+mod grouped_order;
 mod halves;
 mod id_table;
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::grouped_order::grouped_order;
 use super::{format_rate, one_after_another, Halves, Person, UnitReport, UnitRow};
 
 /// The header of the unit summary, in order.
@@ -85,20 +86,7 @@ pub fn absent_cells_in_halves(
     // Grouped by unit rank (counted, then placed in roster order), then each unit's few
     // people by id; people sharing a unit and an id (never in an imported roster) keep their
     // roster order.
-    let mut starts = vec![0; names.len() + 1];
-    for &unit in &units {
-        starts[rank[unit as usize] + 1] += 1;
-    }
-    for place in 1..starts.len() {
-        starts[place] += starts[place - 1];
-    }
-    let mut next = starts.clone();
-    let mut order = vec![0u32; units.len()];
-    for (i, &unit) in units.iter().enumerate() {
-        let next = &mut next[rank[unit as usize]];
-        order[*next] = u32::try_from(i).expect("fewer than 2³² people");
-        *next += 1;
-    }
+    let (mut order, starts) = grouped_order(units.len(), names.len(), |i| rank[units[i] as usize]);
     // The halves: the units before the one the middle person is in, and the others.
     let middle = starts.partition_point(|&start| start < order.len() / 2);
     let (first, second) = order.split_at_mut(starts[middle]);
