@@ -7,9 +7,18 @@ use crate::core::bank::Bank;
 
 /// The first `hex_len` hex digits of the SHA-256 of `bytes` (at most 64).
 pub fn short_hash(bytes: &[u8], hex_len: usize) -> String {
+    short_hash_of_parts(&[bytes], hex_len)
+}
+
+/// [`short_hash`] of `parts` one after the other, without joining them first.
+pub fn short_hash_of_parts(parts: &[&[u8]], hex_len: usize) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+    }
     let mut hex = String::with_capacity(64);
-    for b in Sha256::digest(bytes) {
+    for b in hasher.finalize() {
         hex.push(char::from(DIGITS[usize::from(b >> 4)]));
         hex.push(char::from(DIGITS[usize::from(b & 0xf)]));
     }
@@ -42,5 +51,23 @@ mod tests {
         questions[0].stem.push('。');
         let edited = Bank::new(questions, bank.cases().to_vec());
         assert_ne!(bank_version(&edited), bank_version(&bank));
+    }
+
+    #[test]
+    fn parts_hash_as_the_bytes_joined() {
+        let text = "xuefa-result-1|{\"e\":\"考试\",\"c\":\"\"}".repeat(5);
+        let bytes = text.as_bytes();
+        for cut in [0, 1, 15, 64, 100, bytes.len()] {
+            let (head, tail) = bytes.split_at(cut);
+            assert_eq!(
+                short_hash_of_parts(&[head, b"", tail], 64),
+                short_hash(bytes, 64),
+                "cut at {cut}"
+            );
+        }
+        assert_ne!(
+            short_hash_of_parts(&[b"ab", b"c"], 16),
+            short_hash(b"abcd", 16)
+        );
     }
 }

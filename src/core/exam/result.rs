@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::codes::{decode, encode, CodeError};
 
+use super::bank_version::short_hash_of_parts;
 use super::{short_hash, Attempt, Grade, Paper, Score};
 use crate::core::bank::Answer;
 
@@ -202,22 +203,27 @@ pub fn encode_answers(
 enum Token<'t> {
     Blank,
     Verdict(bool),
-    /// Upper-case letters, one per option.
-    Letters(&'t str),
+    /// Upper-case ASCII letters, one per option.
+    Letters(&'t [u8]),
 }
 
-/// The tokens of [`encode_answers`]' form, each checked.
+/// The tokens of [`encode_answers`]' form, each checked. Split as bytes: the separator is
+/// ASCII, and a code holds thousands of short tokens.
 fn tokens(text: &str) -> impl Iterator<Item = Result<Token<'_>, CodeError>> {
-    text.split('.')
+    text.as_bytes()
+        .split(|&b| b == b'.')
         .filter(|_| !text.is_empty())
         .map(|token| match token {
-            "-" => Ok(Token::Blank),
-            "T" => Ok(Token::Verdict(true)),
-            "F" => Ok(Token::Verdict(false)),
-            letters if !letters.is_empty() && letters.bytes().all(|b| b.is_ascii_uppercase()) => {
+            b"-" => Ok(Token::Blank),
+            b"T" => Ok(Token::Verdict(true)),
+            b"F" => Ok(Token::Verdict(false)),
+            letters if !letters.is_empty() && letters.iter().all(u8::is_ascii_uppercase) => {
                 Ok(Token::Letters(letters))
             }
-            _ => Err(CodeError::Invalid(format!("无法识别的答案“{token}”"))),
+            _ => Err(CodeError::Invalid(format!(
+                "无法识别的答案“{}”",
+                String::from_utf8_lossy(token)
+            ))),
         })
 }
 
@@ -238,7 +244,7 @@ pub fn given_answers(text: &str) -> impl Iterator<Item = Result<GivenAnswer, Cod
             Token::Blank => GivenAnswer::Blank,
             Token::Verdict(verdict) => GivenAnswer::Verdict(verdict),
             Token::Letters(letters) => {
-                GivenAnswer::Choices(letters.bytes().fold(0, |set, b| set | 1 << (b - b'A')))
+                GivenAnswer::Choices(letters.iter().fold(0, |set, b| set | 1 << (b - b'A')))
             }
         })
     })
@@ -270,11 +276,7 @@ fn written_form_checksum_ok(json: &[u8], claimed: &str) -> bool {
     else {
         return false;
     };
-    let mut bare = Vec::with_capacity(CHECKSUM_DOMAIN.len() + json.len());
-    bare.extend_from_slice(CHECKSUM_DOMAIN);
-    bare.extend_from_slice(head);
-    bare.extend_from_slice(EMPTY_CHECKSUM);
-    short_hash(&bare, 16) == claimed
+    short_hash_of_parts(&[CHECKSUM_DOMAIN, head, EMPTY_CHECKSUM], 16) == claimed
 }
 
 /// Reads a result code and checks its checksum.
@@ -455,6 +457,11 @@ mod tests {
         assert_eq!(decode("CA.CAA").unwrap(), [GivenAnswer::Choices(0b101); 2]);
         assert!(decode("A..B").is_err());
         assert!(decode("a").is_err());
+        assert_eq!(
+            decode("A.甲乙.B"),
+            Err(CodeError::Invalid("无法识别的答案“甲乙”".into())),
+            "the token the code holds is named"
+        );
     }
 
     #[test]
