@@ -210,6 +210,8 @@ pub struct Drawer<'b> {
     /// The bank's questions, which the units and the pool point into.
     bank: &'b [Question],
     units: Vec<Unit>,
+    /// The units' positions, `0..units.len()`: copied for each paper and shuffled.
+    unit_positions: Vec<u32>,
     /// Each kind's count on the paper, in [`KINDS`] order.
     quotas: [u16; 3],
     /// The imported set's questions the blueprint's unit draw picks from (empty without one).
@@ -221,10 +223,12 @@ impl<'b> Drawer<'b> {
     pub fn new(blueprint: &'b Blueprint, bank: &'b Bank) -> Result<Drawer<'b>, DrawError> {
         blueprint.validate().map_err(DrawError::InvalidBlueprint)?;
         let questions = bank.questions();
+        let units = units(questions, blueprint);
         Ok(Drawer {
             blueprint,
             bank: questions,
-            units: units(questions, blueprint),
+            unit_positions: (0..units.len() as u32).collect(),
+            units,
             quotas: KINDS.map(|kind| blueprint.section(kind).map_or(0, |s| s.count)),
             unit_pool: match blueprint.unit.as_ref().filter(|u| u.count > 0) {
                 Some(draw) => (0..questions.len())
@@ -269,11 +273,12 @@ impl<'b> Drawer<'b> {
     /// The positions in the bank of the questions drawn with `rng`, in paper order.
     fn draw_from(&self, rng: &mut ChaCha8Rng) -> Result<Vec<usize>, DrawError> {
         let blueprint = self.blueprint;
-        let mut units: Vec<&Unit> = self.units.iter().collect();
+        let mut positions = self.unit_positions.clone();
         let quotas = self.quotas;
         let mut taken = [0u16; 3];
-        let mut chosen: Vec<&Unit> = Vec::new();
-        for unit in drawn(blueprint.draw, &mut units, rng) {
+        let mut chosen: Vec<&Unit> = Vec::with_capacity(blueprint.question_count() as usize);
+        for at in drawn(blueprint.draw, &mut positions, rng) {
+            let unit = &self.units[at as usize];
             if (0..3).all(|i| taken[i] + unit.needs[i] <= quotas[i]) {
                 for (taken, needs) in taken.iter_mut().zip(unit.needs) {
                     *taken += needs;
@@ -296,11 +301,13 @@ impl<'b> Drawer<'b> {
 
         let mut ordered: Vec<usize> = Vec::with_capacity(blueprint.question_count() as usize);
         for section in &blueprint.sections {
-            let standalone = chosen.iter().filter(|u| !u.is_case);
+            // A standalone unit needs one question, of its own kind.
+            let kind = slot(section.kind);
             ordered.extend(
-                standalone
-                    .map(|u| u.questions[0])
-                    .filter(|&q| self.bank[q].kind == section.kind),
+                chosen
+                    .iter()
+                    .filter(|u| !u.is_case && u.needs[kind] > 0)
+                    .map(|u| u.questions[0]),
             );
         }
         for unit in chosen.iter().filter(|u| u.is_case) {
