@@ -128,7 +128,10 @@ pub fn StatsPage() -> impl IntoView {
         let bank = app.ready_bank();
         let version = loaded_version.get();
         let (exam, roster) = (inputs.exam.get(), inputs.roster.get());
-        let results = inputs.results.get();
+        // The records are read a part at a time where they are, not copied (they may be
+        // megabytes); any change to them starts a new run, which the old one notices when it
+        // next yields, before it reads on.
+        let records = inputs.results.with(Vec::len);
         let tables = inputs.tables.get();
         run.update_value(|r| *r += 1);
         let this_run = run.get_value();
@@ -140,12 +143,12 @@ pub fn StatsPage() -> impl IntoView {
         };
         spawn_local(async move {
             // Steps: each part of the records, then each kept part of a results table.
-            let steps = results.len().div_ceil(COLLECT_PART) + tables.len();
+            let steps = records.div_ceil(COLLECT_PART) + tables.len();
             let mut slice = TimeSlice::new(SLICE_MS);
             let joined = exam.joined_bank(&bank);
             let exam_bank = joined.as_ref().unwrap_or(&bank);
             let mut collector = Collector::new(&exam, &version, exam_bank, &roster);
-            for (step, part) in results.chunks(COLLECT_PART).enumerate() {
+            for (step, start) in (0..records).step_by(COLLECT_PART).enumerate() {
                 if slice.is_spent() {
                     progress.set(Some((step, steps)));
                     slice.yield_now().await;
@@ -153,7 +156,13 @@ pub fn StatsPage() -> impl IntoView {
                         return;
                     }
                 }
-                collector.add(part);
+                let part = start..(start + COLLECT_PART).min(records);
+                // Shorter only if they changed since, and then this run is abandoned anyway.
+                inputs.results.with_untracked(|results| {
+                    if let Some(part) = results.get(part) {
+                        collector.add(part);
+                    }
+                });
             }
             let collection = collector.finish();
             let mut table_rows: Vec<ScoredResult> = Vec::new();
@@ -173,6 +182,9 @@ pub fn StatsPage() -> impl IntoView {
             }
             let report = collection.report_with_tables(&exam, &roster, &table_rows);
             let items = item_analysis(&collection.responses());
+            if run.get_value() != this_run {
+                return;
+            }
             progress.set(None);
             // For the benchmark: collecting and reporting done, painting to come.
             mark("xuefa:results-collected");
