@@ -205,13 +205,13 @@ pub fn report_of_counted_in_halves(
     let mut known = Vec::with_capacity(counted.len());
     if roster.is_named() {
         let mut sat = vec![false; roster.people().len()];
-        for (result, person) in counted.iter().zip(positions(roster, &counted, join)) {
-            if let Some(person) = person {
+        for (result, &person) in counted.iter().zip(&positions(roster, &counted, join)) {
+            if person != NOT_NAMED {
                 let person = person as usize;
                 sat[person] = true;
                 rows[roster.unit_position(person)].count(result.score, lines);
             }
-            known.push(person.is_some());
+            known.push(person != NOT_NAMED);
         }
         report.absent = AbsentList::of(roster.shared_people(), &sat);
     } else {
@@ -255,27 +255,25 @@ pub fn report_of_counted_in_halves(
     report
 }
 
-/// Where each result's person is in the roster's people, the halves looked up by `join`.
-fn positions(
-    roster: &Roster,
-    results: &[ScoredResult],
-    join: impl FnOnce(Halves<'_>),
-) -> Vec<Option<u32>> {
-    let look_up = |results: &[ScoredResult]| -> Vec<Option<u32>> {
-        let position = |r: &ScoredResult| roster.position(&r.person_id);
-        // A roster's positions fit in u32 (its index holds them so).
-        results
-            .iter()
-            .map(|r| position(r).map(|p| p as u32))
-            .collect()
+/// Marks a result whose person the roster does not name, in [`positions`].
+const NOT_NAMED: u32 = u32::MAX;
+
+/// Where each result's person is in the roster's people ([`NOT_NAMED`] if nowhere), the
+/// halves looked up by `join`, each into its part of one list.
+fn positions(roster: &Roster, results: &[ScoredResult], join: impl FnOnce(Halves<'_>)) -> Vec<u32> {
+    let look_up = |results: &[ScoredResult], positions: &mut [u32]| {
+        for (result, position) in results.iter().zip(positions) {
+            // Positions fit in u32 below NOT_NAMED: a roster of 2³² - 1 people would not fit
+            // in memory.
+            *position = (roster.position(&result.person_id)).map_or(NOT_NAMED, |p| p as u32);
+        }
     };
-    let (first, second) = results.split_at(results.len() / 2);
-    let (mut head, mut tail) = (Vec::new(), Vec::new());
-    join((&mut || head = look_up(first), &mut || {
-        tail = look_up(second)
-    }));
-    head.append(&mut tail);
-    head
+    let mut positions = vec![0; results.len()];
+    let middle = results.len() / 2;
+    let (first, second) = results.split_at(middle);
+    let (head, tail) = positions.split_at_mut(middle);
+    join((&mut || look_up(first, head), &mut || look_up(second, tail)));
+    positions
 }
 
 #[cfg(test)]
@@ -390,6 +388,34 @@ mod tests {
         assert_eq!(report.total.sat, 1);
         assert_eq!(report.outside_roster.len(), 1);
         assert_eq!(report.outside_roster[0].person_id, "zz");
+    }
+
+    #[test]
+    fn people_are_found_in_either_half_whatever_order_the_halves_run() {
+        let roster = roster();
+        let ids = ["c1", "zz", "a2", "b1", "yy", "a1", "a3"];
+        for count in 0..=ids.len() {
+            let results: Vec<ScoredResult> = (ids[..count].iter())
+                .map(|id| result(id, 50.0, 1))
+                .collect();
+            let expected: Vec<u32> = (results.iter())
+                .map(|r| {
+                    roster
+                        .position(&r.person_id)
+                        .map_or(NOT_NAMED, |p| p as u32)
+                })
+                .collect();
+            let second_first = |(first, second): Halves<'_>| {
+                second();
+                first();
+            };
+            assert_eq!(positions(&roster, &results, second_first), expected);
+            assert_eq!(positions(&roster, &results, one_after_another), expected);
+        }
+        assert_eq!(
+            positions(&roster, &[result("b1", 1.0, 1)], one_after_another),
+            [3]
+        );
     }
 
     #[test]
