@@ -31,10 +31,10 @@ use std::process::ExitCode;
 use xuefa::core::exam::CountRule;
 use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_csv_rows, write_xlsx};
 use xuefa::core::units::{
-    absent_cells_in_halves, collect_results, item_analysis, item_rows, read_headcounts,
+    absent_order_in_halves, absent_row, collect_results, item_analysis, item_rows, read_headcounts,
     read_results_rows, read_results_table_in_halves, read_roster_file, report_of_counted_in_halves,
     report_workbook, summary_rows, CollectedInput, CountedResults, Halves, Lines, ResultRows,
-    Roster, RowProblem,
+    Roster, RowProblem, ABSENT_HEADERS,
 };
 
 const USAGE: &str = "usage: xuefa-report --roster ROSTER(.csv|.xlsx) --results FILE_OR_DIR [--results …] \
@@ -186,10 +186,15 @@ fn run(options: Options) -> Result<String, String> {
         std::fs::write(&options.out, bytes)
             .map_err(|e| format!("{}: {e}", options.out.display()))?;
     } else {
-        write(&options.out, &summary_rows(&report))?;
+        let rows = summary_rows(&report);
+        let (header, rows) = rows.split_at(1);
+        let (first, second) = rows.split_at(rows.len() / 2);
+        write(&options.out, header, (first, second), Vec::clone)?;
     }
     if let Some(path) = &options.absent {
-        write(path, &absent_cells_in_halves(&report, side_by_side))?;
+        let (order, cut) = absent_order_in_halves(&report, side_by_side);
+        let row = |&i: &u32| absent_row(&report, i);
+        write(path, &[ABSENT_HEADERS], order.split_at(cut), row)?;
     }
     let totals = format!(
         "{} units, {} table rows read, {} sat of {} expected, {} outside the roster, {} absent",
@@ -339,15 +344,35 @@ fn problems(path: &Path, problems: &[RowProblem]) -> String {
     )
 }
 
-/// Writes rows as CSV, the two halves' text made side by side.
-fn write<S: AsRef<str> + Sync>(path: &Path, rows: &[impl AsRef<[S]> + Sync]) -> Result<(), String> {
-    let (first, second) = rows.split_at(rows.len() / 2);
-    let (mut head, mut tail) = (Vec::new(), Vec::new());
-    side_by_side((&mut || head = write_csv(first), &mut || {
-        tail = write_csv_rows(second)
-    }));
+/// Rows of CSV text made at a time: each part's text is made in small buffers, which the
+/// allocator reuses, rather than in one that grows by copying into fresh memory.
+const ROWS_AT_A_TIME: usize = 4096;
+
+/// Writes a CSV file: the `header` rows (after the BOM), then a row made by `row` of each item
+/// of both parts. The first part's text is written to the file as it is made, while the
+/// second part's is made side by side.
+fn write<T: Sync, S: AsRef<str>, C: AsRef<[S]>, H: AsRef<str>>(
+    path: &Path,
+    header: &[impl AsRef<[H]>],
+    (first, second): (&[T], &[T]),
+    row: impl Fn(&T) -> C + Sync,
+) -> Result<(), String> {
     let error = |e: std::io::Error| format!("{}: {e}", path.display());
     let mut file = std::fs::File::create(path).map_err(error)?;
-    file.write_all(&head).map_err(error)?;
-    file.write_all(&tail).map_err(error)
+    file.write_all(&write_csv(header)).map_err(error)?;
+    let text = |part: &[T]| write_csv_rows(&part.iter().map(&row).collect::<Vec<C>>());
+    let mut written = Ok(());
+    let mut tail = Vec::new();
+    side_by_side((
+        &mut || {
+            written = first
+                .chunks(ROWS_AT_A_TIME)
+                .try_for_each(|part| file.write_all(&text(part)))
+        },
+        &mut || tail = second.chunks(ROWS_AT_A_TIME).map(text).collect(),
+    ));
+    written.map_err(error)?;
+    tail.iter()
+        .try_for_each(|text| file.write_all(text))
+        .map_err(error)
 }

@@ -51,5 +51,6 @@ pub use roster_import::{
     RowProblem,
 };
 pub use summary_table::{
-    absent_cells, absent_cells_in_halves, absent_rows, summary_rows, SUMMARY_HEADERS,
+    absent_cells, absent_order_in_halves, absent_row, absent_rows, summary_rows, ABSENT_HEADERS,
+    SUMMARY_HEADERS,
 };
