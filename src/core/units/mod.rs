@@ -35,7 +35,7 @@ pub use item_analysis::{
 };
 pub use report::{
     counted_results, format_rate, report_of_counted, report_of_counted_in_halves, unit_report,
-    Lines, ScoredResult, UnitReport, UnitRow,
+    Counted, CountedScore, Lines, ScoredResult, UnitReport, UnitRow,
 };
 pub use report_workbook::{item_rows, report_workbook, ITEM_HEADERS};
 pub use result_rows::{CountedResults, ResultRows};

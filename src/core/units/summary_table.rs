@@ -21,7 +21,7 @@ pub const SUMMARY_HEADERS: [&str; 10] = [
 ];
 
 /// One row per unit, then the totals row, header first.
-pub fn summary_rows(report: &UnitReport) -> Vec<Vec<String>> {
+pub fn summary_rows<R>(report: &UnitReport<R>) -> Vec<Vec<String>> {
     let header = SUMMARY_HEADERS.iter().map(|h| h.to_string()).collect();
     std::iter::once(header)
         .chain(report.rows.iter().chain([&report.total]).map(summary_row))
@@ -57,7 +57,7 @@ pub fn absent_rows(report: &UnitReport) -> Vec<Vec<String>> {
 pub const ABSENT_HEADERS: [&str; 3] = ["单位", "工号", "姓名"];
 
 /// [`absent_rows`] borrowing the cells from the report (for writing a large list at once).
-pub fn absent_cells(report: &UnitReport) -> Vec<[&str; 3]> {
+pub fn absent_cells<R: Sync>(report: &UnitReport<R>) -> Vec<[&str; 3]> {
     let (order, _) = absent_order_in_halves(report, one_after_another);
     let mut cells = Vec::with_capacity(1 + order.len());
     cells.push(ABSENT_HEADERS);
@@ -69,8 +69,8 @@ pub fn absent_cells(report: &UnitReport) -> Vec<[&str; 3]> {
 /// people, by unit name, then id. The units' people are sorted in two parts by `join`
 /// (which may run them side by side); the second part starts at the position returned, so
 /// that a large list's rows can be made in two parts as well.
-pub fn absent_order_in_halves(
-    report: &UnitReport,
+pub fn absent_order_in_halves<R: Sync>(
+    report: &UnitReport<R>,
     join: impl FnOnce(Halves<'_>),
 ) -> (Vec<u32>, usize) {
     // Sorted by unit name, then id: each unit is named by its rank among the unit names,
@@ -107,7 +107,7 @@ pub fn absent_order_in_halves(
 }
 
 /// The 未参考名单's cells for absent person `i` (a position in the report's absent people).
-pub fn absent_row(report: &UnitReport, i: u32) -> [&str; 3] {
+pub fn absent_row<R>(report: &UnitReport<R>, i: u32) -> [&str; 3] {
     let person: &Person = &report.absent[i as usize];
     [
         person.unit.as_str(),
@@ -118,7 +118,7 @@ pub fn absent_row(report: &UnitReport, i: u32) -> [&str; 3] {
 
 /// Sorts each unit's absent people at `order` by id: the units start at `starts` (as counted
 /// in the whole list, whose part `order` is; the last is the end).
-fn sort_by_id(report: &UnitReport, order: &mut [u32], starts: &[usize]) {
+fn sort_by_id<R>(report: &UnitReport<R>, order: &mut [u32], starts: &[usize]) {
     let absent = &report.absent;
     let id = |i: u32| absent[i as usize].id.as_str();
     for unit in starts.windows(2) {
