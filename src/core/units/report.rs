@@ -48,6 +48,8 @@ impl From<ScoredResult> for CountedScore {
 /// What a report needs of each counted result: whose it is, its score, and when it was
 /// handed in (for the which-attempt-counts rule).
 pub trait Counted: Default {
+    /// Whether it keeps the name and unit of its row.
+    const NAMED: bool;
     /// The staff id the result was handed in under.
     fn person_id(&self) -> &str;
     /// Points out of 100.
@@ -60,6 +62,8 @@ pub trait Counted: Default {
 }
 
 impl Counted for ScoredResult {
+    const NAMED: bool = true;
+
     fn person_id(&self) -> &str {
         &self.person_id
     }
@@ -78,6 +82,8 @@ impl Counted for ScoredResult {
 }
 
 impl Counted for CountedScore {
+    const NAMED: bool = false;
+
     fn person_id(&self) -> &str {
         &self.person_id
     }

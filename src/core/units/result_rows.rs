@@ -11,6 +11,8 @@ use crate::core::exam::CountRule;
 
 /// The rows a results table's reader keeps, part by part.
 pub trait ResultRows: Sized {
+    /// Whether the rows' names and units are kept (the reader need not read them otherwise).
+    const NAMED: bool = true;
     /// Keeps the next row read.
     fn push(&mut self, result: ScoredResult);
     /// Makes room for about `rows` more rows.
@@ -103,6 +105,8 @@ impl<T: Counted + From<ScoredResult>> CountedResults<T> {
 }
 
 impl<T: Counted + From<ScoredResult>> ResultRows for CountedResults<T> {
+    const NAMED: bool = T::NAMED;
+
     fn push(&mut self, result: ScoredResult) {
         self.rows_read += 1;
         self.offer(T::from(result));
