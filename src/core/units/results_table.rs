@@ -285,12 +285,12 @@ fn parse_row(
         .parse()
         .ok()
         .filter(|s: &f64| (0.0..=100.0).contains(s))
-        .ok_or((3, format!("“{score_text}”不是 0–100 的分数")))?;
+        .ok_or_else(|| (3, format!("“{score_text}”不是 0–100 的分数")))?;
     let time_text = cell(4);
     let submitted_at = if time_text.is_empty() {
         0
     } else {
-        parse_beijing_time(&time_text).ok_or((4, format!("“{time_text}”不是有效时间")))?
+        parse_beijing_time(&time_text).ok_or_else(|| (4, format!("“{time_text}”不是有效时间")))?
     };
     Ok(Some(ScoredResult {
         person_id: person_id.into(),
