@@ -47,8 +47,8 @@ pub use results_table::{
 pub use roster::{Person, Roster, Text};
 pub use roster_import::{
     column_titles, find_roster_columns, guess_header_row, names_head_counts, read_headcounts,
-    read_roster, read_roster_file, sort_roster_table, RosterColumns, RosterDraft, RosterTable,
-    RowProblem,
+    read_roster, read_roster_file, sort_roster_table, RosterColumns, RosterDraft, RosterRead,
+    RosterTable, RowProblem,
 };
 pub use summary_table::{
     absent_cells, absent_order_in_halves, absent_row, absent_rows, summary_rows, ABSENT_HEADERS,
