@@ -28,13 +28,14 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use xuefa::core::exam::CountRule;
+use xuefa::core::bank::Bank;
+use xuefa::core::exam::{CountRule, ExamDefinition};
 use xuefa::core::formats::{is_xlsx, read_table, write_csv, write_csv_rows, write_xlsx};
 use xuefa::core::units::{
-    absent_cells_in_halves, collect_results, item_analysis, item_rows, read_headcounts,
+    absent_order_in_halves, absent_row, collect_results, item_analysis, item_rows, read_headcounts,
     read_results_rows, read_results_table_in_halves, read_roster_file, report_of_counted_in_halves,
-    report_workbook, summary_rows, CollectedInput, CountedResults, Halves, Lines, ResultRows,
-    Roster, RowProblem,
+    report_workbook, summary_rows, CollectedInput, Counted, CountedResults, CountedScore, Halves,
+    Lines, ResultRows, Roster, RowProblem, ScoredResult, UnitReport, ABSENT_HEADERS,
 };
 
 const USAGE: &str = "usage: xuefa-report --roster ROSTER(.csv|.xlsx) --results FILE_OR_DIR [--results …] \
@@ -147,49 +148,103 @@ fn run(options: Options) -> Result<String, String> {
         None => None,
     };
     // The roster and the results on two threads; the roster's problems are told first.
-    // Without records, each person's counted result is picked as the results are read.
-    let with_records = exam_and_bank.is_some();
+    // Without records, each person's counted result is picked as the results are read: only
+    // its score (and whose it is) when no workbook lists the results.
+    let workbook = has_extension(&options.out, "xlsx");
     let (roster, read) = std::thread::scope(|scope| {
         let roster = scope.spawn(|| load_roster(&options.roster));
-        let read = if with_records {
+        let read = if let Some((exam, bank)) = &exam_and_bank {
             read_results(&options.results, Vec::new(), true)
-                .map(|(results, inputs)| (results.len(), results, inputs))
+                .map(|(results, inputs)| ReadResults::All(results, inputs, exam, bank))
+        } else if workbook {
+            read_counted(&options).map(|(rows, results)| ReadResults::Counted(rows, results))
         } else {
-            let counted = CountedResults::new(options.counting);
-            read_results(&options.results, counted, false)
-                .map(|(counted, inputs)| (counted.rows_read(), counted.into_results(), inputs))
+            read_counted(&options).map(|(rows, scores)| ReadResults::Scores(rows, scores))
         };
         (roster.join().expect("the roster thread ends"), read)
     });
     let roster = roster?;
-    let (table_rows, results, inputs) = read?;
-    let (report, items, collected) = match &exam_and_bank {
-        None => (
-            report_of_counted_in_halves(&roster, results, options.lines, side_by_side),
-            None,
-            None,
-        ),
-        Some((exam, bank)) => {
+    let mut read = read?;
+    if matches!(read, ReadResults::Scores(..)) && !roster.is_named() {
+        // A head-count roster finds results by the unit their rows give, which scores lack.
+        read = read_counted(&options).map(|(rows, results)| ReadResults::Counted(rows, results))?;
+    }
+    let xlsx = |report: &UnitReport, items: Option<&[Vec<String>]>| {
+        workbook
+            .then(|| write_xlsx(&report_workbook(report, items)))
+            .transpose()
+    };
+    match read {
+        ReadResults::All(results, inputs, exam, bank) => {
             let collection = collect_results(exam, bank, &roster, &inputs);
             let report = collection.report_with_tables(exam, &roster, &results);
             // As the browser's download: stems and articles from the loaded built-in bank.
             let items = item_rows(&item_analysis(&collection.responses()), Some(bank));
-            (
-                report,
-                Some(items),
-                Some(records::collection_summary(&collection)),
-            )
+            let bytes = xlsx(&report, Some(&items))?;
+            let summary = records::collection_summary(&collection);
+            let totals = write_report(&options, report, roster, results.len(), bytes)?;
+            Ok(format!("{summary}\n{totals}"))
         }
-    };
-    if has_extension(&options.out, "xlsx") {
-        let bytes = write_xlsx(&report_workbook(&report, items.as_deref()))?;
-        std::fs::write(&options.out, bytes)
-            .map_err(|e| format!("{}: {e}", options.out.display()))?;
-    } else {
-        write(&options.out, &summary_rows(&report))?;
+        ReadResults::Counted(rows, results) => {
+            let report = report_of_counted_in_halves(&roster, results, options.lines, side_by_side);
+            let bytes = xlsx(&report, None)?;
+            write_report(&options, report, roster, rows, bytes)
+        }
+        ReadResults::Scores(rows, scores) => {
+            let report = report_of_counted_in_halves(&roster, scores, options.lines, side_by_side);
+            write_report(&options, report, roster, rows, None)
+        }
+    }
+}
+
+/// The result tables as read: every row, and the result records (with `--exam`, whose exam
+/// and bank they go with); or each person's counted result with the number of rows read,
+/// whole (for a workbook, which lists them) or as scores only.
+enum ReadResults<'e> {
+    All(
+        Vec<ScoredResult>,
+        Vec<CollectedInput>,
+        &'e ExamDefinition,
+        &'e Bank,
+    ),
+    Counted(usize, Vec<ScoredResult>),
+    Scores(usize, Vec<CountedScore>),
+}
+
+/// The rows read from the result tables, and each person's counted result under the rule
+/// given, kept as `T`.
+fn read_counted<T>(options: &Options) -> Result<(usize, Vec<T>), String>
+where
+    T: Counted + From<ScoredResult> + Send,
+{
+    let counted = CountedResults::<T>::new(options.counting);
+    let (counted, _) = read_results(&options.results, counted, false)?;
+    Ok((counted.rows_read(), counted.into_results()))
+}
+
+/// Writes the report: the workbook's `bytes` or the unit summary as CSV, and the 未参考名单;
+/// the totals for stderr.
+fn write_report<R: Sync>(
+    options: &Options,
+    report: UnitReport<R>,
+    roster: Roster,
+    table_rows: usize,
+    bytes: Option<Vec<u8>>,
+) -> Result<String, String> {
+    match bytes {
+        Some(bytes) => std::fs::write(&options.out, bytes)
+            .map_err(|e| format!("{}: {e}", options.out.display()))?,
+        None => {
+            let rows = summary_rows(&report);
+            let (header, rows) = rows.split_at(1);
+            let (first, second) = rows.split_at(rows.len() / 2);
+            write(&options.out, header, (first, second), Vec::clone)?;
+        }
     }
     if let Some(path) = &options.absent {
-        write(path, &absent_cells_in_halves(&report, side_by_side))?;
+        let (order, cut) = absent_order_in_halves(&report, side_by_side);
+        let row = |&i: &u32| absent_row(&report, i);
+        write(path, &[ABSENT_HEADERS], order.split_at(cut), row)?;
     }
     let totals = format!(
         "{} units, {} table rows read, {} sat of {} expected, {} outside the roster, {} absent",
@@ -204,10 +259,7 @@ fn run(options: Options) -> Result<String, String> {
     // anyway, so they are not freed row by row. The outputs are written and closed by now.
     // (The command only: the core and the browser free as usual.)
     std::mem::forget((report, roster));
-    Ok(match collected {
-        Some(summary) => format!("{summary}\n{totals}"),
-        None => totals,
-    })
+    Ok(totals)
 }
 
 /// The rows of the result tables, kept in `results` (empty: all rows, or each person's
@@ -339,15 +391,35 @@ fn problems(path: &Path, problems: &[RowProblem]) -> String {
     )
 }
 
-/// Writes rows as CSV, the two halves' text made side by side.
-fn write<S: AsRef<str> + Sync>(path: &Path, rows: &[impl AsRef<[S]> + Sync]) -> Result<(), String> {
-    let (first, second) = rows.split_at(rows.len() / 2);
-    let (mut head, mut tail) = (Vec::new(), Vec::new());
-    side_by_side((&mut || head = write_csv(first), &mut || {
-        tail = write_csv_rows(second)
-    }));
+/// Rows of CSV text made at a time: each part's text is made in small buffers, which the
+/// allocator reuses, rather than in one that grows by copying into fresh memory.
+const ROWS_AT_A_TIME: usize = 4096;
+
+/// Writes a CSV file: the `header` rows (after the BOM), then a row made by `row` of each item
+/// of both parts. The first part's text is written to the file as it is made, while the
+/// second part's is made side by side.
+fn write<T: Sync, S: AsRef<str>, C: AsRef<[S]>, H: AsRef<str>>(
+    path: &Path,
+    header: &[impl AsRef<[H]>],
+    (first, second): (&[T], &[T]),
+    row: impl Fn(&T) -> C + Sync,
+) -> Result<(), String> {
     let error = |e: std::io::Error| format!("{}: {e}", path.display());
     let mut file = std::fs::File::create(path).map_err(error)?;
-    file.write_all(&head).map_err(error)?;
-    file.write_all(&tail).map_err(error)
+    file.write_all(&write_csv(header)).map_err(error)?;
+    let text = |part: &[T]| write_csv_rows(&part.iter().map(&row).collect::<Vec<C>>());
+    let mut written = Ok(());
+    let mut tail = Vec::new();
+    side_by_side((
+        &mut || {
+            written = first
+                .chunks(ROWS_AT_A_TIME)
+                .try_for_each(|part| file.write_all(&text(part)))
+        },
+        &mut || tail = second.chunks(ROWS_AT_A_TIME).map(text).collect(),
+    ));
+    written.map_err(error)?;
+    tail.iter()
+        .try_for_each(|text| file.write_all(text))
+        .map_err(error)
 }

@@ -136,8 +136,10 @@ fn read_csv_rows(text: &str, max_rows: usize) -> CellTable {
     let mut records = CsvRecords::keeping(text);
     // Room for a row per line, and for as many cells in each as in the first (at most a
     // cell per four bytes, should the first row be a wide one): a large table's lists then
-    // do not grow by copying.
-    let line_count = (text.bytes().filter(|&b| b == b'\n').count() + 1).min(max_rows);
+    // do not grow by copying. Lines past `max_rows` are not counted (a roster's head is read
+    // from a file of a million lines).
+    let newlines = text.bytes().filter(|&b| b == b'\n').take(max_rows).count();
+    let line_count = (newlines + 1).min(max_rows);
     let mut rows = Vec::with_capacity(line_count + 1);
     rows.push(0);
     let mut lines = RowNumbers::new(text);

@@ -35,7 +35,7 @@ pub use item_analysis::{
 };
 pub use report::{
     counted_results, format_rate, report_of_counted, report_of_counted_in_halves, unit_report,
-    Lines, ScoredResult, UnitReport, UnitRow,
+    Counted, CountedScore, Lines, ScoredResult, UnitReport, UnitRow,
 };
 pub use report_workbook::{item_rows, report_workbook, ITEM_HEADERS};
 pub use result_rows::{CountedResults, ResultRows};
@@ -47,9 +47,10 @@ pub use results_table::{
 pub use roster::{Person, Roster, Text};
 pub use roster_import::{
     column_titles, find_roster_columns, guess_header_row, names_head_counts, read_headcounts,
-    read_roster, read_roster_file, sort_roster_table, RosterColumns, RosterDraft, RosterTable,
-    RowProblem,
+    read_roster, read_roster_file, sort_roster_table, RosterColumns, RosterDraft, RosterRead,
+    RosterTable, RowProblem,
 };
 pub use summary_table::{
-    absent_cells, absent_cells_in_halves, absent_rows, summary_rows, SUMMARY_HEADERS,
+    absent_cells, absent_order_in_halves, absent_row, absent_rows, summary_rows, ABSENT_HEADERS,
+    SUMMARY_HEADERS,
 };

@@ -9,7 +9,7 @@ use hashbrown::hash_table::{Entry, HashTable};
 
 use super::id_table::unique_id_table;
 use super::people_index::{hash_id, PeopleIndex};
-use super::{Person, RosterColumns, RosterDraft, RowProblem, Text};
+use super::{Person, Roster, RosterColumns, RosterDraft, RowProblem, Text};
 use crate::core::formats::{normalize_cell, tidy_cell, Row};
 
 /// Marks a value of the id table as a position in `left_out` rather than in `people`.
@@ -30,6 +30,8 @@ pub(super) struct PeopleReader {
     /// For a reader that looks for repeated ids only after reading (see
     /// [`Self::ids_checked_last`]): the hashes of the people's ids, instead of `first_row_of`.
     id_hashes: Option<Vec<u64>>,
+    /// That reader's people, without their rows (it names no row of a person).
+    taken: Vec<Person>,
 }
 
 impl PeopleReader {
@@ -50,15 +52,17 @@ impl PeopleReader {
             first_row_of: HashTable::with_capacity(rows),
             left_out: Vec::new(),
             id_hashes: None,
+            taken: Vec::new(),
         }
     }
 
     /// A reader for rows that are expected to be a valid roster, which looks for repeated
     /// ids only in [`Self::finish_plain`], when it builds the roster's index (faster for a
-    /// large roster: see `id_table`); its problems name no repeated id.
+    /// large roster: see `id_table`); its problems name no repeated id, and it keeps no row
+    /// numbers of people.
     pub(super) fn ids_checked_last(header: Row, columns: RosterColumns, rows: usize) -> Self {
         let mut reader = PeopleReader::new(header, columns, 0);
-        reader.people.reserve(rows);
+        reader.taken.reserve(rows);
         reader.id_hashes = Some(Vec::with_capacity(rows));
         reader
     }
@@ -107,7 +111,11 @@ impl PeopleReader {
                 name: name.into(),
                 unit: unit.into(),
             };
-            self.people.push((line, person));
+            if self.id_hashes.is_some() {
+                self.taken.push(person);
+            } else {
+                self.people.push((line, person));
+            }
         }
     }
 
@@ -143,19 +151,18 @@ impl PeopleReader {
         }
     }
 
-    /// The draft of a reader made by [`Self::ids_checked_last`] when every row was taken and
-    /// no id repeats (with the index); `None` otherwise, for the rows to be read again by
+    /// The roster of a reader made by [`Self::ids_checked_last`] when every row was taken
+    /// and no id repeats (with the index); `None` otherwise, for the rows to be read again by
     /// a reader that names each problem.
-    pub(super) fn finish_plain(self) -> Option<RosterDraft> {
+    pub(super) fn finish_plain(self) -> Option<Roster> {
         let hashes = self.id_hashes.as_ref()?;
         if !self.problems.is_empty() {
             return None;
         }
-        let people = &self.people;
-        let index = unique_id_table(hashes, |p| people[p as usize].1.id.as_str())?;
-        Some(RosterDraft::of_read(
-            self.people,
-            self.problems,
+        let people = &self.taken;
+        let index = unique_id_table(hashes, |p| people[p as usize].id.as_str())?;
+        Some(Roster::of_indexed_people(
+            self.taken,
             PeopleIndex::of_table(index),
         ))
     }

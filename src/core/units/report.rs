@@ -23,13 +23,91 @@ pub struct ScoredResult {
     pub submitted_at: i64,
 }
 
+/// A counted result without the name and unit its row gave: all that the per-unit figures
+/// and the 未参考名单 need, in less than half the memory of a [`ScoredResult`] (for the native
+/// command's large tables, when no report lists the results themselves).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CountedScore {
+    pub person_id: Text,
+    /// Points out of 100.
+    pub score: f64,
+    /// Submission time, milliseconds since the Unix epoch.
+    pub submitted_at: i64,
+}
+
+impl From<ScoredResult> for CountedScore {
+    fn from(result: ScoredResult) -> CountedScore {
+        CountedScore {
+            person_id: result.person_id,
+            score: result.score,
+            submitted_at: result.submitted_at,
+        }
+    }
+}
+
+/// What a report needs of each counted result: whose it is, its score, and when it was
+/// handed in (for the which-attempt-counts rule).
+pub trait Counted: Default {
+    /// Whether it keeps the name and unit of its row.
+    const NAMED: bool;
+    /// The staff id the result was handed in under.
+    fn person_id(&self) -> &str;
+    /// Points out of 100.
+    fn score(&self) -> f64;
+    /// Submission time, milliseconds since the Unix epoch.
+    fn submitted_at(&self) -> i64;
+    /// The unit the row gave, if kept: a head-count roster finds results by it, so a result
+    /// without one is outside such a roster.
+    fn unit(&self) -> Option<&str>;
+}
+
+impl Counted for ScoredResult {
+    const NAMED: bool = true;
+
+    fn person_id(&self) -> &str {
+        &self.person_id
+    }
+
+    fn score(&self) -> f64 {
+        self.score
+    }
+
+    fn submitted_at(&self) -> i64 {
+        self.submitted_at
+    }
+
+    fn unit(&self) -> Option<&str> {
+        Some(&self.unit)
+    }
+}
+
+impl Counted for CountedScore {
+    const NAMED: bool = false;
+
+    fn person_id(&self) -> &str {
+        &self.person_id
+    }
+
+    fn score(&self) -> f64 {
+        self.score
+    }
+
+    fn submitted_at(&self) -> i64 {
+        self.submitted_at
+    }
+
+    fn unit(&self) -> Option<&str> {
+        None
+    }
+}
+
 /// Whether `candidate` replaces `kept` under the exam's which-attempt-counts rule (ties keep
 /// the earlier one).
-pub(super) fn prefers(rule: CountRule, candidate: &ScoredResult, kept: &ScoredResult) -> bool {
+pub(super) fn prefers<R: Counted>(rule: CountRule, candidate: &R, kept: &R) -> bool {
     match rule {
-        CountRule::Highest => candidate.score > kept.score,
-        CountRule::Latest => candidate.submitted_at > kept.submitted_at,
-        CountRule::First => candidate.submitted_at < kept.submitted_at,
+        CountRule::Highest => candidate.score() > kept.score(),
+        CountRule::Latest => candidate.submitted_at() > kept.submitted_at(),
+        CountRule::First => candidate.submitted_at() < kept.submitted_at(),
     }
 }
 
@@ -116,17 +194,18 @@ fn round1(value: f64) -> f64 {
 }
 
 /// The whole report of one exam: a row per unit of the roster, the totals, who sat but is not
-/// on the roster, and who is on it but has not sat (未参考名单).
+/// on the roster, and who is on it but has not sat (未参考名单). Its results are
+/// [`ScoredResult`]s, or for a report that does not list them, [`CountedScore`]s.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct UnitReport {
+pub struct UnitReport<R = ScoredResult> {
     pub rows: Vec<UnitRow>,
     pub total: UnitRow,
     /// Counted results of people the roster does not name (or whose unit it does not know).
-    pub outside_roster: Vec<ScoredResult>,
+    pub outside_roster: Vec<R>,
     /// Named people without a result.
     pub absent: AbsentList,
     /// The counted result of each person who sat, by staff id (one per person).
-    pub counted: Vec<ScoredResult>,
+    pub counted: Vec<R>,
 }
 
 /// Computes the per-unit report from a roster and the valid results collected (taken, so that
@@ -184,13 +263,14 @@ pub fn report_of_counted(roster: &Roster, counted: Vec<ScoredResult>, lines: Lin
 }
 
 /// [`report_of_counted`], the results' people looked up in the roster in two halves by
-/// `join` (which may run them side by side).
-pub fn report_of_counted_in_halves(
+/// `join` (which may run them side by side), the results kept as they are given
+/// ([`CountedScore`]s, which know no unit, are all outside a head-count roster).
+pub fn report_of_counted_in_halves<R: Counted + Sync>(
     roster: &Roster,
-    mut counted: Vec<ScoredResult>,
+    mut counted: Vec<R>,
     lines: Lines,
     join: impl FnOnce(Halves<'_>),
-) -> UnitReport {
+) -> UnitReport<R> {
     let units = roster.units();
     let mut rows: Vec<UnitRow> = units
         .iter()
@@ -205,13 +285,13 @@ pub fn report_of_counted_in_halves(
     let mut known = Vec::with_capacity(counted.len());
     if roster.is_named() {
         let mut sat = vec![false; roster.people().len()];
-        for (result, person) in counted.iter().zip(positions(roster, &counted, join)) {
-            if let Some(person) = person {
+        for (result, &person) in counted.iter().zip(&positions(roster, &counted, join)) {
+            if person != NOT_NAMED {
                 let person = person as usize;
                 sat[person] = true;
-                rows[roster.unit_position(person)].count(result.score, lines);
+                rows[roster.unit_position(person)].count(result.score(), lines);
             }
-            known.push(person.is_some());
+            known.push(person != NOT_NAMED);
         }
         report.absent = AbsentList::of(roster.shared_people(), &sat);
     } else {
@@ -221,9 +301,9 @@ pub fn report_of_counted_in_halves(
             .map(|(i, (unit, _))| (unit.as_str(), i))
             .collect();
         for result in &counted {
-            let row = row_of.get(result.unit.as_str());
+            let row = result.unit().and_then(|unit| row_of.get(unit));
             if let Some(&row) = row {
-                rows[row].count(result.score, lines);
+                rows[row].count(result.score(), lines);
             }
             known.push(row.is_some());
         }
@@ -255,27 +335,29 @@ pub fn report_of_counted_in_halves(
     report
 }
 
-/// Where each result's person is in the roster's people, the halves looked up by `join`.
-fn positions(
+/// Marks a result whose person the roster does not name, in [`positions`].
+const NOT_NAMED: u32 = u32::MAX;
+
+/// Where each result's person is in the roster's people ([`NOT_NAMED`] if nowhere), the
+/// halves looked up by `join`, each into its part of one list.
+fn positions<R: Counted + Sync>(
     roster: &Roster,
-    results: &[ScoredResult],
+    results: &[R],
     join: impl FnOnce(Halves<'_>),
-) -> Vec<Option<u32>> {
-    let look_up = |results: &[ScoredResult]| -> Vec<Option<u32>> {
-        let position = |r: &ScoredResult| roster.position(&r.person_id);
-        // A roster's positions fit in u32 (its index holds them so).
-        results
-            .iter()
-            .map(|r| position(r).map(|p| p as u32))
-            .collect()
+) -> Vec<u32> {
+    let look_up = |results: &[R], positions: &mut [u32]| {
+        for (result, position) in results.iter().zip(positions) {
+            // Positions fit in u32 below NOT_NAMED: a roster of 2³² - 1 people would not fit
+            // in memory.
+            *position = (roster.position(result.person_id())).map_or(NOT_NAMED, |p| p as u32);
+        }
     };
-    let (first, second) = results.split_at(results.len() / 2);
-    let (mut head, mut tail) = (Vec::new(), Vec::new());
-    join((&mut || head = look_up(first), &mut || {
-        tail = look_up(second)
-    }));
-    head.append(&mut tail);
-    head
+    let mut positions = vec![0; results.len()];
+    let middle = results.len() / 2;
+    let (first, second) = results.split_at(middle);
+    let (head, tail) = positions.split_at_mut(middle);
+    join((&mut || look_up(first, head), &mut || look_up(second, tail)));
+    positions
 }
 
 #[cfg(test)]
@@ -390,6 +472,73 @@ mod tests {
         assert_eq!(report.total.sat, 1);
         assert_eq!(report.outside_roster.len(), 1);
         assert_eq!(report.outside_roster[0].person_id, "zz");
+    }
+
+    #[test]
+    fn people_are_found_in_either_half_whatever_order_the_halves_run() {
+        let roster = roster();
+        let ids = ["c1", "zz", "a2", "b1", "yy", "a1", "a3"];
+        for count in 0..=ids.len() {
+            let results: Vec<ScoredResult> = (ids[..count].iter())
+                .map(|id| result(id, 50.0, 1))
+                .collect();
+            let expected: Vec<u32> = (results.iter())
+                .map(|r| {
+                    roster
+                        .position(&r.person_id)
+                        .map_or(NOT_NAMED, |p| p as u32)
+                })
+                .collect();
+            let second_first = |(first, second): Halves<'_>| {
+                second();
+                first();
+            };
+            assert_eq!(positions(&roster, &results, second_first), expected);
+            assert_eq!(positions(&roster, &results, one_after_another), expected);
+        }
+        assert_eq!(
+            positions(&roster, &[result("b1", 1.0, 1)], one_after_another),
+            [3]
+        );
+    }
+
+    #[test]
+    fn scores_alone_give_the_same_figures_and_absent_people() {
+        let results = vec![
+            result("a1", 60.0, 1),
+            result("zz", 70.0, 2),
+            result("b1", 95.0, 3),
+            result("a3", 40.0, 4),
+        ];
+        let whole = report_of_counted(&roster(), results.clone(), Lines::default());
+        let scores = results.into_iter().map(CountedScore::from).collect();
+        let report =
+            report_of_counted_in_halves(&roster(), scores, Lines::default(), one_after_another);
+        assert_eq!((&report.rows, &report.total), (&whole.rows, &whole.total));
+        assert_eq!(report.absent, whole.absent);
+        let ids = |ids: Vec<&str>| ids.into_iter().map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(
+            ids(report
+                .counted
+                .iter()
+                .map(|r| r.person_id.as_str())
+                .collect()),
+            ids(whole.counted.iter().map(|r| r.person_id.as_str()).collect())
+        );
+        assert_eq!(report.outside_roster.len(), 1);
+        assert_eq!(report.outside_roster[0].person_id, "zz");
+    }
+
+    #[test]
+    fn scores_without_a_unit_are_outside_a_head_count_roster() {
+        let roster = Roster::of_headcounts(vec![("自报单位".into(), 2)]);
+        let results = vec![result("a1", 60.0, 1)];
+        let whole = report_of_counted(&roster, results.clone(), Lines::default());
+        assert_eq!((whole.total.sat, whole.outside_roster.len()), (1, 0));
+        let scores = results.into_iter().map(CountedScore::from).collect();
+        let report =
+            report_of_counted_in_halves(&roster, scores, Lines::default(), one_after_another);
+        assert_eq!((report.total.sat, report.outside_roster.len()), (0, 1));
     }
 
     #[test]

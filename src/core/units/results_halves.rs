@@ -107,7 +107,7 @@ mod tests {
     use super::*;
     use crate::core::exam::CountRule;
     use crate::core::units::{
-        counted_results, one_after_another, read_results_table, CountedResults,
+        counted_results, one_after_another, read_results_table, CountedResults, ScoredResult,
     };
 
     #[test]
@@ -126,7 +126,7 @@ mod tests {
             for from in 0..=text.len() {
                 let halves = read_cut_after(bytes, Vec::new(), Some(from), one_after_another);
                 assert_eq!(halves, whole, "cut after byte {from} of {text:?}");
-                let picked = CountedResults::new(CountRule::Highest);
+                let picked = CountedResults::<ScoredResult>::new(CountRule::Highest);
                 let picked = read_cut_after(bytes, picked, Some(from), one_after_another);
                 let picked = picked.map(CountedResults::into_results);
                 assert_eq!(

@@ -133,7 +133,7 @@ impl<'a, R: ResultRows> ResultsTableReader<'a, R> {
                 }
                 continue;
             };
-            match parse_row(record, found) {
+            match parse_row(record, found, R::NAMED) {
                 Ok(Some(result)) => self.results.push(result),
                 Ok(None) => {}
                 Err((column, message)) => {
@@ -215,7 +215,7 @@ pub fn read_results_rows(rows: &CellTable) -> Result<Vec<ScoredResult>, Vec<RowP
             columns = find_columns(row);
             continue;
         };
-        match parse_row(row, found) {
+        match parse_row(row, found, true) {
             Ok(Some(result)) => results.push(result),
             Ok(None) => {}
             Err((column, message)) => {
@@ -259,7 +259,13 @@ fn find_columns(record: Row) -> Option<Columns> {
     columns[..4].iter().all(Option::is_some).then_some(columns)
 }
 
-fn parse_row(record: Row, columns: Columns) -> Result<Option<ScoredResult>, (usize, String)> {
+/// The result of a row, or the column and problem that make it wrong; its name and unit are
+/// read only if `named` (they are never wrong).
+fn parse_row(
+    record: Row,
+    columns: Columns,
+    named: bool,
+) -> Result<Option<ScoredResult>, (usize, String)> {
     if record.iter().all(|cell| cell.trim().is_empty()) {
         return Ok(None);
     }
@@ -272,22 +278,23 @@ fn parse_row(record: Row, columns: Columns) -> Result<Option<ScoredResult>, (usi
     if person_id.is_empty() {
         return Err((0, "缺少工号".into()));
     }
-    let unit = cell(2);
+    let named_cell = |i: usize| if named { cell(i) } else { Cow::Borrowed("") };
+    let unit = named_cell(2);
     let score_text = cell(3);
     let score: f64 = score_text
         .parse()
         .ok()
         .filter(|s: &f64| (0.0..=100.0).contains(s))
-        .ok_or((3, format!("“{score_text}”不是 0–100 的分数")))?;
+        .ok_or_else(|| (3, format!("“{score_text}”不是 0–100 的分数")))?;
     let time_text = cell(4);
     let submitted_at = if time_text.is_empty() {
         0
     } else {
-        parse_beijing_time(&time_text).ok_or((4, format!("“{time_text}”不是有效时间")))?
+        parse_beijing_time(&time_text).ok_or_else(|| (4, format!("“{time_text}”不是有效时间")))?
     };
     Ok(Some(ScoredResult {
         person_id: person_id.into(),
-        name: cell(1).into(),
+        name: named_cell(1).into(),
         unit: unit.into(),
         score,
         submitted_at,
@@ -414,6 +421,25 @@ mod tests {
                 "第 7 行“交卷时间”列：“昨天”不是有效时间",
             ]
         );
+    }
+
+    #[test]
+    fn rows_read_without_names_differ_only_in_their_names_and_units() {
+        let text = "工号,姓名,单位,得分,交卷时间\nSF001,张三,司法局,87.5,2026-11-20 09:30:00\n\n,李四,司法局,90,\nSF003,王五,司法局,一百,\nSF004,　赵六,司法局,100,昨天\nSF005, 钱七 ,财政局,60,\n";
+        let table = crate::core::formats::read_csv_cells(text);
+        let blank = crate::core::units::Text::default;
+        let columns = find_columns(table.row(0)).unwrap();
+        for row in table.rows().skip(1) {
+            let unnamed = parse_row(row, columns, false);
+            let named = parse_row(row, columns, true).map(|result| {
+                result.map(|result| ScoredResult {
+                    name: blank(),
+                    unit: blank(),
+                    ..result
+                })
+            });
+            assert_eq!(unnamed, named, "{:?}", row.to_vec());
+        }
     }
 
     #[test]

@@ -167,15 +167,34 @@ pub fn read_roster(rows: &CellTable, header_row: usize, columns: RosterColumns) 
     reader.finish()
 }
 
+/// A roster file as [`read_roster_file`] reads it: a CSV file without any problem is taken
+/// at once (its people's rows are not kept); any other, a draft naming every problem.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RosterRead {
+    Taken(Roster),
+    Draft(RosterDraft),
+}
+
+impl RosterRead {
+    /// The whole roster, or every problem and nothing taken (as [`RosterDraft::accept_all`]).
+    pub fn accept_all(self) -> Result<Roster, Vec<RowProblem>> {
+        match self {
+            RosterRead::Taken(roster) => Ok(roster),
+            RosterRead::Draft(draft) => draft.accept_all(),
+        }
+    }
+}
+
 /// Reads a roster file (CSV or .xlsx) whose header is found by name, as
 /// [`find_roster_columns`] and [`read_roster`] read its table; `None` when no header is
 /// found (the file may be a head-count table). A CSV file's rows are taken as they are read,
 /// without keeping the whole table.
-pub fn read_roster_file(bytes: &[u8]) -> Result<Option<RosterDraft>, String> {
+pub fn read_roster_file(bytes: &[u8]) -> Result<Option<RosterRead>, String> {
     if is_xlsx(bytes) {
         let rows = read_table(bytes)?;
-        return Ok(find_roster_columns(&rows)
-            .map(|(header_row, columns)| read_roster(&rows, header_row, columns)));
+        return Ok(find_roster_columns(&rows).map(|(header_row, columns)| {
+            RosterRead::Draft(read_roster(&rows, header_row, columns))
+        }));
     }
     let (text, _) = decode_text(bytes);
     let head = read_csv_head(&text, HEADER_SEARCH_ROWS);
@@ -195,9 +214,10 @@ pub fn read_roster_file(bytes: &[u8]) -> Result<Option<RosterDraft>, String> {
     // a roster with problems is read again to name them.
     let header = head.row(header_row);
     let plain = read(PeopleReader::ids_checked_last(header, columns, lines)).finish_plain();
-    Ok(Some(plain.unwrap_or_else(|| {
-        read(PeopleReader::new(header, columns, lines)).finish()
-    })))
+    Ok(Some(match plain {
+        Some(roster) => RosterRead::Taken(roster),
+        None => RosterRead::Draft(read(PeopleReader::new(header, columns, lines)).finish()),
+    }))
 }
 
 /// Whether a header row names 应考人数, so that a table whose rows do not read is a head-count
@@ -306,6 +326,29 @@ mod tests {
 
     fn table(text: &str) -> CellTable {
         crate::core::formats::read_table(text.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn csv_files_without_problems_are_taken_at_once() {
+        let plain = "名单\n工号,姓名,单位\n1,张三,司法局\n\n2,李四,财政局\n";
+        let Ok(Some(RosterRead::Taken(roster))) = read_roster_file(plain.as_bytes()) else {
+            panic!("taken at once");
+        };
+        assert_eq!(roster.position("2"), Some(1));
+        assert_eq!(roster.units().len(), 2);
+        let repeated = "工号,姓名,单位\n1,张三,司法局\n1,李四,财政局\n";
+        let Ok(Some(read @ RosterRead::Draft(_))) = read_roster_file(repeated.as_bytes()) else {
+            panic!("a draft naming the problem");
+        };
+        let problems = read.accept_all().unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "第 3 行“工号”列：编号“1”与第 2 行重复"
+        );
+        assert_eq!(
+            read_roster_file("单位,应考人数\n司法局,3\n".as_bytes()),
+            Ok(None)
+        );
     }
 
     #[test]

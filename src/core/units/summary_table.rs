@@ -21,7 +21,7 @@ pub const SUMMARY_HEADERS: [&str; 10] = [
 ];
 
 /// One row per unit, then the totals row, header first.
-pub fn summary_rows(report: &UnitReport) -> Vec<Vec<String>> {
+pub fn summary_rows<R>(report: &UnitReport<R>) -> Vec<Vec<String>> {
     let header = SUMMARY_HEADERS.iter().map(|h| h.to_string()).collect();
     std::iter::once(header)
         .chain(report.rows.iter().chain([&report.total]).map(summary_row))
@@ -53,17 +53,26 @@ pub fn absent_rows(report: &UnitReport) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The header of the 未参考名单, in order.
+pub const ABSENT_HEADERS: [&str; 3] = ["单位", "工号", "姓名"];
+
 /// [`absent_rows`] borrowing the cells from the report (for writing a large list at once).
-pub fn absent_cells(report: &UnitReport) -> Vec<[&str; 3]> {
-    absent_cells_in_halves(report, one_after_another)
+pub fn absent_cells<R: Sync>(report: &UnitReport<R>) -> Vec<[&str; 3]> {
+    let (order, _) = absent_order_in_halves(report, one_after_another);
+    let mut cells = Vec::with_capacity(1 + order.len());
+    cells.push(ABSENT_HEADERS);
+    cells.extend(order.iter().map(|&i| absent_row(report, i)));
+    cells
 }
 
-/// [`absent_cells`], the units' people sorted and their cells taken in two halves by `join`
-/// (which may run them side by side).
-pub fn absent_cells_in_halves(
-    report: &UnitReport,
+/// The order of the 未参考名单's rows below the header: positions in the report's absent
+/// people, by unit name, then id. The units' people are sorted in two parts by `join`
+/// (which may run them side by side); the second part starts at the position returned, so
+/// that a large list's rows can be made in two parts as well.
+pub fn absent_order_in_halves<R: Sync>(
+    report: &UnitReport<R>,
     join: impl FnOnce(Halves<'_>),
-) -> Vec<[&str; 3]> {
+) -> (Vec<u32>, usize) {
     // Sorted by unit name, then id: each unit is named by its rank among the unit names,
     // found once per person in a map of the few units.
     let absent = &report.absent;
@@ -90,42 +99,32 @@ pub fn absent_cells_in_halves(
     // The halves: the units before the one the middle person is in, and the others.
     let middle = starts.partition_point(|&start| start < order.len() / 2);
     let (first, second) = order.split_at_mut(starts[middle]);
-    let (mut first_cells, mut second_cells) = (Vec::new(), Vec::new());
     join((
-        &mut || first_cells = sorted_cells(report, first, &starts[..=middle]),
-        &mut || second_cells = sorted_cells(report, second, &starts[middle..]),
+        &mut || sort_by_id(report, first, &starts[..=middle]),
+        &mut || sort_by_id(report, second, &starts[middle..]),
     ));
-    let header = ["单位", "工号", "姓名"];
-    let mut cells = Vec::with_capacity(1 + order.len());
-    cells.push(header);
-    cells.append(&mut first_cells);
-    cells.append(&mut second_cells);
-    cells
+    (order, starts[middle])
 }
 
-/// The cells of the absent people at `order`, each unit's sorted by id: the units start at
-/// `starts` (as counted in the whole list, whose part `order` is; the last is the end).
-fn sorted_cells<'r>(
-    report: &'r UnitReport,
-    order: &mut [u32],
-    starts: &[usize],
-) -> Vec<[&'r str; 3]> {
+/// The 未参考名单's cells for absent person `i` (a position in the report's absent people).
+pub fn absent_row<R>(report: &UnitReport<R>, i: u32) -> [&str; 3] {
+    let person: &Person = &report.absent[i as usize];
+    [
+        person.unit.as_str(),
+        person.id.as_str(),
+        person.name.as_str(),
+    ]
+}
+
+/// Sorts each unit's absent people at `order` by id: the units start at `starts` (as counted
+/// in the whole list, whose part `order` is; the last is the end).
+fn sort_by_id<R>(report: &UnitReport<R>, order: &mut [u32], starts: &[usize]) {
     let absent = &report.absent;
     let id = |i: u32| absent[i as usize].id.as_str();
     for unit in starts.windows(2) {
         let (start, end) = (unit[0] - starts[0], unit[1] - starts[0]);
         order[start..end].sort_unstable_by(|&a, &b| (id(a), a).cmp(&(id(b), b)));
     }
-    (order.iter())
-        .map(|&i| {
-            let person: &Person = &absent[i as usize];
-            [
-                person.unit.as_str(),
-                person.id.as_str(),
-                person.name.as_str(),
-            ]
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -203,7 +202,16 @@ mod tests {
                 second();
                 first();
             };
-            for cells in [absent_cells(&report), absent_cells_in_halves(&report, join)] {
+            let (order, cut) = absent_order_in_halves(&report, join);
+            assert!(cut <= order.len());
+            if 0 < cut && cut < order.len() {
+                let unit = |i: usize| absent_row(&report, order[i])[0];
+                assert_ne!(unit(cut - 1), unit(cut), "the parts are cut between units");
+            }
+            let halves = std::iter::once(ABSENT_HEADERS)
+                .chain(order.iter().map(|&i| absent_row(&report, i)))
+                .collect();
+            for cells in [absent_cells(&report), halves] {
                 assert_eq!(cells[0], ["单位", "工号", "姓名"]);
                 rows = cells[1..].iter().map(|c| c.map(str::to_string)).collect();
                 let names: Vec<[String; 3]> = (expected.iter())
