@@ -66,8 +66,9 @@ mod tests {
             );
         }
         assert_ne!(
-            short_hash_of_parts(&[b"ab", b"c"], 16),
-            short_hash(b"abcd", 16)
+            short_hash_of_parts(&[b"c", b"ab"], 64),
+            short_hash(b"abc", 64),
+            "parts are hashed in their order"
         );
     }
 }
