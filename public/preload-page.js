@@ -5,10 +5,11 @@
 // the app's routes (src/ui/app.rs), by their first segment.
 const chunks = "__XUEFA_PAGE_CHUNKS__";
 const groupOfPath = {
-  set: "study_tools",
-  wrong: "study_tools",
-  progress: "study_tools",
-  search: "study_tools",
+  practice: "study",
+  set: "study",
+  wrong: "study",
+  progress: "study",
+  search: "study",
   exam: "exam",
   data: "data",
   bank: "bank",

@@ -1,11 +1,10 @@
 //! The learner's first load — what `dist/index.html` loads before the app runs: the loader
 //! (`init-*.js`), the scripts that start the bank's and the page's downloads, the wasm-bindgen script and what
 //! it imports (the loader of the pages downloaded later), the wasm and the stylesheet; the
-//! bank, those later pages and the administrators' app excluded — stays
-//! within its budget, gzipped. The budget is what has
-//! been reached plus 10%, so that growth is a deliberate decision: raise a number here only on
-//! purpose, and say why in the commit. Issue 11's ceiling for the budget is 250 KB and its goal
-//! 150 KB; `scripts/bench.sh` reports the goal.
+//! bank, those later pages and the administrators' app excluded — stays within its budget,
+//! gzipped. The budget is what has been reached plus 10%, and never above issue 11's ceiling
+//! of 250 KB, so that growth is a deliberate decision: raise a number here only on purpose,
+//! and say why in the commit. Issue 11's goal of 150 KB is reported by `scripts/bench.sh`.
 
 use std::path::Path;
 use std::process::Command;
@@ -14,20 +13,21 @@ use std::process::Command;
 /// 410,701 B in total to 472,708 B, deliberately, as the 题库 browse page, the 我的数据 backup
 /// page, the 繁體 button and the bank's early download landed; lowered later that day to
 /// 316,469 B when the exam, study-tool (错题本, 进度, 搜索, 自选练习), 题库 and 我的数据 pages
-/// became downloaded when first shown (src/ui/lazy.rs, split off by src/bin/xuefa_link.rs), and
-/// to 297,199 B when the exam data's code went with the exam pages (src/ui/exam/slot.rs; the
-/// early download of a page's code, preload-page.js, added 682 B).
+/// became downloaded when first shown (src/ui/lazy.rs, split off by src/bin/xuefa_link.rs), to
+/// 297,199 B when the exam data's code went with the exam pages (src/ui/exam/slot.rs; the
+/// early download of a page's code, preload-page.js, added 682 B), and to 219,136 B when 练习
+/// joined the study pages downloaded later (fetched once the first page has painted).
 const REACHED: [(&str, usize); 7] = [
     ("loader init-*.js", 202),
     ("early bank download fetch-bank.js", 317),
-    ("early page download preload-page.js", 682),
-    ("script xuefa-*.js", 10_522),
-    ("split pages' loader split-*/split.js", 1_065),
-    ("wasm xuefa-*_bg.wasm", 280_226),
+    ("early page download preload-page.js", 689),
+    ("script xuefa-*.js", 10_710),
+    ("split pages' loader split-*/split.js", 1_075),
+    ("wasm xuefa-*_bg.wasm", 201_958),
     ("stylesheet style-*.css", 4_185),
 ];
 
-/// Issue 11's ceiling for the whole first load.
+/// Issue 11's ceiling for the budget: what was reached plus 10%, but never above this.
 const CEILING: usize = 250_000;
 
 /// The kind of a first-load file, as named in `REACHED`.
@@ -116,7 +116,7 @@ fn the_learners_first_load_stays_within_its_budget() {
     }
     let total: usize = files.iter().map(|(_, size)| size).sum();
     let reached: usize = REACHED.iter().map(|(_, size)| size).sum();
-    let budget = reached + reached / 10;
+    let budget = (reached + reached / 10).min(CEILING);
     let grown: Vec<String> = files
         .iter()
         .filter_map(|(name, size)| {
@@ -127,16 +127,5 @@ fn the_learners_first_load_stays_within_its_budget() {
     assert!(
         total <= budget,
         "the learner's first load is {total} B gzipped, over its budget of {budget} B; grown: {grown:#?}"
-    );
-}
-
-#[test]
-#[ignore = "not reached yet: the first load is above issue 11's 250 KB ceiling (see docs/PERFORMANCE.md)"]
-fn the_learners_first_load_is_within_the_issue_ceiling() {
-    let files = first_load();
-    let total: usize = files.iter().map(|(_, size)| size).sum();
-    assert!(
-        total <= CEILING,
-        "the learner's first load is {total} B gzipped, over issue 11's ceiling of {CEILING} B: {files:#?}"
     );
 }

@@ -6,13 +6,13 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use super::browser::{base_path, exam_data_stored};
+use super::browser::{base_path, exam_data_stored, mark};
 use super::exam::ExamSlot;
 use super::lazy::{self, lazy_page};
 use super::pages::{AdminHandOver, NotFound};
 use super::shell::{Area, Header, Notice};
 use super::state::AppState;
-use super::study::{ChooserPage, HomePage, PracticePage};
+use super::study::HomePage;
 use super::widgets::{ScriptToggle, UpdatePrompt};
 
 /// The learner's application.
@@ -22,6 +22,14 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let exams = ExamSlot::new();
     provide_context(exams.clone());
+    // 练习's code is fetched once the first page has painted: the page most opened next (a
+    // failed download is tried again when 练习 is shown).
+    state.after_first_page(|| async {
+        mark("xuefa:practice-prefetch");
+        if lazy::practice_ready().await.is_ok() {
+            mark("xuefa:practice-fetched");
+        }
+    });
     // Stored exam data is started once the first page has painted (its code is downloaded
     // with the exam pages): attempts whose time ran out are handed in and finished exams feed
     // study. Without stored exam data nothing is needed until an exam page is shown.
@@ -40,8 +48,8 @@ pub fn App() -> impl IntoView {
             <main>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/practice") view=ChooserPage />
-                    <Route path=path!("/practice/:book") view=PracticePage />
+                    <Route path=path!("/practice") view=|| lazy_page(lazy::chooser_page) />
+                    <Route path=path!("/practice/:book") view=|| lazy_page(lazy::practice_page) />
                     <Route path=path!("/set") view=|| lazy_page(lazy::set_page) />
                     <Route path=path!("/wrong") view=|| lazy_page(lazy::wrong_book_page) />
                     <Route path=path!("/progress") view=|| lazy_page(lazy::progress_page) />

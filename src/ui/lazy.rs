@@ -1,9 +1,12 @@
 //! The learner's pages that are downloaded when first shown. Each function below is split off
-//! the app's wasm by `xuefa-link` (src/bin/xuefa_link.rs) into a chunk of its group (exam,
-//! study tools, 题库, 我的数据), which the browser fetches the first time one of its pages is
-//! shown; the service worker caches every chunk at install, so they work offline too. 首页 and
-//! 练习 stay in the first download. The exam data's code comes with the exam pages
-//! (`exam_starter`, `super::exam::ExamSlot`).
+//! the app's wasm by `xuefa-link` (src/bin/xuefa_link.rs) into a chunk of its group (study:
+//! 练习 and the study tools; exam; 题库; 我的数据), which the browser fetches the first time one
+//! of its pages is shown; the service worker caches every chunk at install, so they work
+//! offline too. Only 首页 and the app's frame are in the first download; the study group is
+//! also fetched with a page opened on it (`public/preload-page.js`) or once the first page has
+//! painted (`practice_ready`). 练习 shares the study tools' group: in a group of its own it
+//! needed 14 files rather than 8, and its first question came later (docs/PERFORMANCE.md).
+//! The exam data's code comes with the exam pages (`exam_starter`, `super::exam::ExamSlot`).
 
 use std::future::Future;
 
@@ -17,7 +20,7 @@ use super::exam::{
     AttemptPage, CertificatePage, ExamHome, ExamSlot, ExamState, JoinPage, ResultPage,
     ScoreSheetPage, WithExams,
 };
-use super::study::{ProgressPage, SearchPage, SetPage, WrongBookPage};
+use super::study::{ChooserPage, PracticePage, ProgressPage, SearchPage, SetPage, WrongBookPage};
 
 /// A page whose code `load` downloads: a line while it loads, and a clear message with a way
 /// to try again if it cannot be downloaded (offline before the app was ever cached, say).
@@ -66,8 +69,9 @@ lazy_pages! {
     exam in WithExams: exam_home => ExamHome, attempt_page => AttemptPage,
         result_page => ResultPage, score_sheet_page => ScoreSheetPage,
         certificate_page => CertificatePage, join_page => JoinPage;
-    study_tools: set_page => SetPage, wrong_book_page => WrongBookPage,
-        progress_page => ProgressPage, search_page => SearchPage;
+    study: chooser_page => ChooserPage, practice_page => PracticePage, set_page => SetPage,
+        wrong_book_page => WrongBookPage, progress_page => ProgressPage,
+        search_page => SearchPage;
     bank: bank_page => BankPage;
     data: data_page => DataPage;
 }
@@ -77,4 +81,12 @@ lazy_pages! {
 #[wasm_split(exam, fallible, wasm_split_path = ::leptos::wasm_split)]
 pub fn exam_starter() -> Result<fn(&ExamSlot) -> ExamState, SplitLoaderError> {
     Ok(ExamSlot::exams)
+}
+
+/// Downloads the study pages' code (练习's among them), if it is not there yet: the app calls
+/// it once its first page has painted, so that going from 首页 to 练习 does not wait for the
+/// network.
+#[wasm_split(study, fallible, wasm_split_path = ::leptos::wasm_split)]
+pub fn practice_ready() -> Result<(), SplitLoaderError> {
+    Ok(())
 }
