@@ -5,8 +5,8 @@
 //! (`xuefa:answer` → `xuefa:feedback-painted`), and on 统计 a county-sized set (13,492 result
 //! codes of 159 units, roster already imported) added → report painted (`xuefa:results-added`
 //! → `xuefa:dashboard-painted`; the work includes verifying and re-grading every record; the
-//! part until `xuefa:results-collected`, before rendering, is printed apart), and the exam page
-//! opened from a link over a throttled "phone" network (its code is downloaded when first shown).
+//! part until `xuefa:results-collected`, before rendering, is printed apart), and 首页, 练习
+//! and the exam page opened from a link over a throttled "phone" network.
 //! Prints one `BENCH <figure> <milliseconds>` line per run; first visits (a fresh browser: empty
 //! cache, no service worker yet) are reported apart from later visits.
 
@@ -88,39 +88,48 @@ async fn bench_first_question_and_feedback() {
     }
 }
 
-/// The exam page opened from a link on a phone network (Chromium's "Fast 4G" throttling: 60 ms
-/// round trips, 9 Mbit/s down, 1.5 Mbit/s up), a fresh browser each time: navigation start →
-/// the page's button on screen. Its code is one of the pages downloaded when first shown.
+/// Pages opened from a link on a phone network (Chromium's "Fast 4G" throttling: 60 ms round
+/// trips, 9 Mbit/s down, 1.5 Mbit/s up) from a host that compresses (gzip), a fresh browser
+/// each time: navigation start → the page's text on screen. 首页 is in the first download; 练习 and the exam page are pages whose
+/// code is downloaded when first shown (with the page, `public/preload-page.js`).
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "a benchmark: run by scripts/bench.sh"]
-async fn bench_exam_page_on_a_phone_network() {
-    let server = StaticServer::dist();
-    let page = server.url("/exam");
-    // Checked on every frame from the document's start, so the mark is the first frame with it.
-    let shown = "(function check() {\
-                   if (document.body && document.body.textContent.includes('开始模拟考试')) {\
-                     performance.mark('bench:exam-page-shown');\
-                   } else { requestAnimationFrame(check); }\
-                 })();";
-    for _ in 0..RUNS {
-        let browser = Browser::start(390, 844).await;
-        browser.cdp("Network.enable", json!({})).await;
-        let fast_4g = json!({ "offline": false, "latency": 60,
-            "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 1_500_000 / 8 });
-        browser
-            .cdp("Network.emulateNetworkConditions", fast_4g)
-            .await;
-        browser
-            .cdp(
-                "Page.addScriptToEvaluateOnNewDocument",
-                json!({ "source": shown }),
-            )
-            .await;
-        browser.open(&page).await;
-        let at = mark_time(&browser, "bench:exam-page-shown").await;
-        println!("BENCH exam_page_fast4g_ms {at:.1}");
-        let started = mark_time(&browser, "xuefa:app-started").await;
-        println!("BENCH exam_page_fast4g_app_started_ms {started:.1}");
+async fn bench_pages_on_a_phone_network() {
+    let server = StaticServer::dist_compressed();
+    for (figure, path, text) in [
+        ("home_page", "/", "第一编 总则"),
+        ("first_question", "/practice/1", "提交答案"),
+        ("exam_page", "/exam", "开始模拟考试"),
+    ] {
+        // Checked on every frame from the document's start, so the mark is the first frame
+        // with the text.
+        let shown = format!(
+            "(function check() {{\
+               if (document.body && document.body.textContent.includes('{text}')) {{\
+                 performance.mark('bench:page-shown');\
+               }} else {{ requestAnimationFrame(check); }}\
+             }})();"
+        );
+        for _ in 0..RUNS {
+            let browser = Browser::start(390, 844).await;
+            browser.cdp("Network.enable", json!({})).await;
+            let fast_4g = json!({ "offline": false, "latency": 60,
+                "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 1_500_000 / 8 });
+            browser
+                .cdp("Network.emulateNetworkConditions", fast_4g)
+                .await;
+            browser
+                .cdp(
+                    "Page.addScriptToEvaluateOnNewDocument",
+                    json!({ "source": shown }),
+                )
+                .await;
+            browser.open(&server.url(path)).await;
+            let at = mark_time(&browser, "bench:page-shown").await;
+            println!("BENCH {figure}_fast4g_ms {at:.1}");
+            let started = mark_time(&browser, "xuefa:app-started").await;
+            println!("BENCH {figure}_fast4g_app_started_ms {started:.1}");
+        }
     }
 }
 

@@ -64,6 +64,10 @@ goals = {
     "cold_app_started_ms": ("  first visit: app started (wasm downloaded, compiled, run) (ms)", None),
     "cold_bank_fetched_ms": ("  first visit: bank.json downloaded (ms)", None),
     "cold_bank_parsed_ms": ("  first visit: bank parsed (ms)", None),
+    "home_page_fast4g_ms": ("首页 from a link, first visit, Fast 4G (ms)", None),
+    "home_page_fast4g_app_started_ms": ("  首页, Fast 4G: app started (ms)", None),
+    "first_question_fast4g_ms": ("first question from a link, first visit, Fast 4G (ms)", None),
+    "first_question_fast4g_app_started_ms": ("  first question, Fast 4G: app started (ms)", None),
     "exam_page_fast4g_ms": ("exam page from a link, first visit, Fast 4G (ms)", None),
     "exam_page_fast4g_app_started_ms": ("  exam page, Fast 4G: app started (ms)", None),
 }
