@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
+use fantoccini::error::CmdError;
 use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -99,14 +100,28 @@ impl Browser {
         self.wait_for("header.top").await;
     }
 
+    /// The first element `locator` finds, waiting up to `PATIENCE` while there is none, and
+    /// while the page is being replaced: a search in flight when the learner's app hands a path
+    /// over to the administrators' app (a new page load) is answered "aborted by navigation".
+    async fn find_patiently(&self, locator: Locator<'_>) -> Result<Element, CmdError> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            match self.client.find(locator).await {
+                Err(e)
+                    if Instant::now() < deadline
+                        && (e.is_no_such_element()
+                            || e.to_string().contains("aborted by navigation")) =>
+                {
+                    tokio::time::sleep(Duration::from_millis(50)).await
+                }
+                found => return found,
+            }
+        }
+    }
+
     /// Waits until an element matching the CSS selector is on the page.
     pub async fn wait_for(&self, css: &str) -> Element {
-        let found = self
-            .client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::Css(css))
-            .await;
+        let found = self.find_patiently(Locator::Css(css)).await;
         match found {
             Ok(element) => element,
             Err(e) => panic!(
@@ -184,10 +199,7 @@ impl Browser {
     pub async fn click_text(&self, text: &str) {
         let xpath = format!("//*[self::a or self::button][contains(normalize-space(.), '{text}')]");
         let element = self
-            .client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::XPath(&xpath))
+            .find_patiently(Locator::XPath(&xpath))
             .await
             .unwrap_or_else(|e| panic!("no link or button “{text}”: {e}"));
         element.click().await.expect("click");
