@@ -41,11 +41,7 @@ pub struct StaticServer {
 /// A copy of `dist/` that a test may change (publish a "new version", remove a file), removed
 /// when dropped.
 pub fn copy_of_dist() -> TempDir {
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
-    assert!(
-        dist.join("sw.js").is_file(),
-        "dist/ is not built: run `trunk build --release`"
-    );
+    let dist = built_dist();
     let copy = TempDir::new();
     copy_folder(&dist, &copy.0);
     copy
@@ -153,7 +149,9 @@ type Gzipped = Arc<Mutex<HashMap<PathBuf, Bytes>>>;
 fn built_dist() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
     assert!(
-        root.join("index.html").is_file() && root.join("bank.json").is_file(),
+        ["index.html", "bank.json", "sw.js"]
+            .iter()
+            .all(|file| root.join(file).is_file()),
         "dist/ is not built: run `trunk build --release` first (scripts/test.sh does)"
     );
     root
